@@ -1,0 +1,2 @@
+export * from './postgres/index.js';
+export * from './kafka/index.js';
