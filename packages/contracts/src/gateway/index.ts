@@ -1,0 +1,3 @@
+export { channelConnectedV1, type ChannelConnectedV1 } from './channel-connected.v1.js';
+export { channelDisconnectedV1, type ChannelDisconnectedV1 } from './channel-disconnected.v1.js';
+export { channelReauthRequiredV1, type ChannelReauthRequiredV1 } from './channel-reauth-required.v1.js';

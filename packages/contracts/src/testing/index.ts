@@ -1,0 +1,1 @@
+export { contractExamples, exampleMeta, examplePayload, type ContractExample } from './contract-examples.js';
