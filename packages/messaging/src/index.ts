@@ -1,0 +1,13 @@
+export { eventBusConfigFromEnv, type EventBusConfig } from './config/event-bus-config.js';
+export type { DeadLetter, DeadLetterReason } from './consumer/dead-letter.js';
+export { NonRetriableError, RetriableError } from './consumer/errors.js';
+export { headerNames } from './consumer/inbound-message.js';
+export { defaultRetryPolicy, type RetryPolicy } from './consumer/retry-policy.js';
+export { createEventBus } from './create-event-bus.js';
+export type { ConsumerRegistration, EventBus, MessageHandler } from './event-bus.js';
+export { defaultKafkaTuning, type EventBusOptions, type KafkaTuning } from './event-bus-options.js';
+export { deadLetterTopic } from './kafka/dead-letter-topic.js';
+export { stderrLogger, type BusLogger } from './logger.js';
+export { MESSAGING_TABLES_TIMESTAMP, messagingMigrations } from './outbox/messaging-migrations.js';
+export { Outbox, messageKeyOf } from './outbox/outbox.js';
+export { OutboxRelay, defaultRelayOptions, type RelayOptions } from './relay/outbox-relay.js';

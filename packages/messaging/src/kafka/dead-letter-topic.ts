@@ -1,0 +1,3 @@
+export function deadLetterTopic(group: string): string {
+  return `chorus.dead-letter.${group}`;
+}
