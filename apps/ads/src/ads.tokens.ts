@@ -1,0 +1,1 @@
+export const AD_ACCOUNT_REPOSITORY = Symbol('ads:ad-account-repository');

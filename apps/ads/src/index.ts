@@ -1,0 +1,1 @@
+export { AdsModule, adsService } from './ads.module.js';

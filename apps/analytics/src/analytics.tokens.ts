@@ -1,0 +1,1 @@
+export const KPI_TRACKER_REPOSITORY = Symbol('analytics:kpi-tracker-repository');

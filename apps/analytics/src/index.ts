@@ -1,0 +1,1 @@
+export { AnalyticsModule, analyticsService } from './analytics.module.js';

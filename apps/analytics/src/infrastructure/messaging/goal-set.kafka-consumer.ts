@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { goalSetV1, type EventEnvelope, type GoalSetV1 } from '@chorus/contracts';
+import type { MessageHandler } from '@chorus/messaging';
+import { StartKpiTrackingCommand } from '../../application/commands/start-kpi-tracking/start-kpi-tracking.command.js';
+
+/**
+ * GoalSet v1 -> start tracking the goal's KPI. The bus dedupes by event id and runs this in the transaction
+ * that records the event as processed; the kit makes that transaction the repositories' ambient one.
+ */
+@Injectable()
+export class GoalSetKafkaConsumer implements MessageHandler<GoalSetV1> {
+  readonly contract = goalSetV1;
+
+  constructor(private readonly commands: CommandBus) {}
+
+  async handle(event: EventEnvelope<GoalSetV1>): Promise<void> {
+    const goal = event.payload;
+    if (event.workspaceId === null) {
+      return;
+    } // goals always belong to a workspace; nothing to track otherwise
+    await this.commands.execute(
+      new StartKpiTrackingCommand({
+        tenantId: event.tenantId,
+        workspaceId: event.workspaceId,
+        goalId: goal.goalId,
+        goalRevision: goal.revision,
+        title: goal.title,
+        metric: goal.metric,
+        baseline: goal.baseline,
+        target: goal.target,
+        startsAt: new Date(goal.startsAt),
+        deadline: new Date(goal.deadline),
+        timeZone: goal.timeZone,
+      }),
+    );
+  }
+}

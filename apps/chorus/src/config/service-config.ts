@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { hostVariable, logLevelVariable, pemVariable, portVariable } from '@chorus/service-kit';
+
+const generateHint = 'print a fresh pair with `chorus keygen`';
+
+const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+  .describe('the PostgreSQL URL, e.g. postgres://chorus:secret@db:5432/chorus');
+
+/** `chorus serve <service>` for a service behind the gateway. */
+export const serviceConfigSchema = z.object({
+  PORT: portVariable(3000),
+  HOST: hostVariable('0.0.0.0'),
+  LOG_LEVEL: logLevelVariable,
+  DATABASE_URL: databaseUrl,
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .describe(
+      'the Kafka bootstrap servers as a comma-separated host:port list, e.g. kafka-1:9092,kafka-2:9092',
+    ),
+  CHORUS_IDENTITY_PUBLIC_KEY: pemVariable(
+    "Ed25519 public key that verifies the gateway's signed identities",
+    generateHint,
+  ),
+  KAFKA_CONSUMER_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore, dash')
+    .default('')
+    .describe(
+      "a prefix for this installation's consumer groups when several share one Kafka cluster, e.g. acme.",
+    ),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+const upstreamUrl = (service: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .describe(`the base URL of the ${service} service, e.g. http://${service}:3000`);
+
+/** `chorus serve gateway`. */
+export const gatewayConfigSchema = z.object({
+  PORT: portVariable(3000),
+  HOST: hostVariable('0.0.0.0'),
+  LOG_LEVEL: logLevelVariable,
+  DATABASE_URL: databaseUrl,
+  CHORUS_IDENTITY_PRIVATE_KEY: pemVariable(
+    'Ed25519 private key that signs identities for the services',
+    generateHint,
+  ),
+  CHORUS_STRATEGY_URL: upstreamUrl('strategy'),
+  CHORUS_CONTENT_URL: upstreamUrl('content'),
+  CHORUS_COMMUNITY_URL: upstreamUrl('community'),
+  CHORUS_ADS_URL: upstreamUrl('ads'),
+  CHORUS_ANALYTICS_URL: upstreamUrl('analytics'),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function upstreamUrlOf(config: GatewayConfig, service: string): string {
+  const key = `CHORUS_${service.toUpperCase()}_URL` as keyof GatewayConfig;
+  const url = config[key];
+  if (typeof url !== 'string') {
+    throw new Error(`no upstream URL variable for ${service}`);
+  }
+  return url;
+}

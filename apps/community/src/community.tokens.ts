@@ -1,0 +1,1 @@
+export const SAVED_REPLY_REPOSITORY = Symbol('community:saved-reply-repository');

@@ -1,0 +1,1 @@
+export { CommunityModule, communityService } from './community.module.js';

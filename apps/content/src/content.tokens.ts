@@ -1,0 +1,1 @@
+export const CAMPAIGN_REPOSITORY = Symbol('content:campaign-repository');

@@ -1,0 +1,1 @@
+export { ContentModule, contentService } from './content.module.js';

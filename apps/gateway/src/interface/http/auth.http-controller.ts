@@ -1,0 +1,77 @@
+import { Controller, ConflictException, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { z } from 'zod';
+import {
+  AuthenticatedEndpoint,
+  BadRequestDoc,
+  BodySchema,
+  PublicEndpoint,
+  ResponseSchema,
+  ValidBody,
+  bearerToken,
+  type RequestWithMember,
+} from '@chorus/service-kit';
+import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
+import { SignOutCommand } from '../../application/commands/sign-out/sign-out.command.js';
+import { SignUpCommand } from '../../application/commands/sign-up/sign-up.command.js';
+import { EmailAlreadyRegisteredError, InvalidCredentialsError } from '../../domain/account.errors.js';
+import { SignInBody, SignInResponse } from './dto/sign-in.dto.js';
+import { SignUpBody, SignUpResponse } from './dto/sign-up.dto.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('sign-up')
+  @HttpCode(201)
+  @PublicEndpoint()
+  @ApiOperation({ summary: 'Create an agency with its first workspace and admin; returns an API token' })
+  @BodySchema(SignUpBody)
+  @ResponseSchema(201, SignUpResponse, 'The new agency, workspace and member, and a token')
+  @BadRequestDoc()
+  @ApiConflictResponse({ description: 'The e-mail already has an account' })
+  async signUp(@ValidBody(SignUpBody) body: SignUpBody): Promise<z.infer<typeof SignUpResponse>> {
+    try {
+      const result = await this.commands.execute(new SignUpCommand(body));
+      return { ...result, expiresAt: result.expiresAt.toISOString() };
+    } catch (error) {
+      if (error instanceof EmailAlreadyRegisteredError) {
+        throw new ConflictException(error.message);
+      }
+      throw error;
+    }
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  @PublicEndpoint()
+  @ApiOperation({ summary: 'Exchange e-mail and password for an API token' })
+  @BodySchema(SignInBody)
+  @ResponseSchema(200, SignInResponse, 'A new API token')
+  @BadRequestDoc()
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
+  async signIn(@ValidBody(SignInBody) body: SignInBody): Promise<z.infer<typeof SignInResponse>> {
+    try {
+      const result = await this.commands.execute(new SignInCommand(body.email, body.password));
+      return { ...result, expiresAt: result.expiresAt.toISOString() };
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) {
+        throw new UnauthorizedException(error.message);
+      }
+      throw error;
+    }
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  @AuthenticatedEndpoint()
+  @ApiOperation({ summary: 'Revoke the API token this request carries' })
+  async signOut(@Req() request: RequestWithMember): Promise<void> {
+    const token = bearerToken(request.headers.authorization);
+    if (token !== undefined) {
+      await this.commands.execute(new SignOutCommand(token));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { GoalProps } from '../../../domain/goal.aggregate.js';
+
+export class GetGoalQuery extends Query<GoalProps> {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+    readonly goalId: string,
+  ) {
+    super();
+  }
+}

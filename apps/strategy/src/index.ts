@@ -1,0 +1,1 @@
+export { StrategyModule, strategyService } from './strategy.module.js';

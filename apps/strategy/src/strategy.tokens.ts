@@ -1,0 +1,1 @@
+export const GOAL_REPOSITORY = Symbol('strategy:goal-repository');

@@ -1,0 +1,23 @@
+/**
+ * Every permission an endpoint may require, named `<object>:<action>`. Services declare the one they need
+ * with `@RequirePermission(...)`; the matrix in role-permissions.ts grants them to roles.
+ */
+export const PERMISSIONS = [
+  'workspace:manage',
+  'member:manage',
+  'goal:read',
+  'goal:write',
+  'kpi:read',
+  'campaign:read',
+  'campaign:write',
+  'saved-reply:read',
+  'saved-reply:write',
+  'ad-account:read',
+  'ad-account:write',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
