@@ -1,0 +1,68 @@
+import type { InteractionKind } from '../manifest/capabilities.schema.js';
+import type { RemotePostRef } from '../content/post.js';
+import type { Credentials } from './credentials.js';
+
+export interface InteractionAuthor {
+  readonly remoteId: string;
+  readonly handle: string;
+  readonly displayName: string | null;
+  readonly url: string | null;
+}
+
+/** A comment, mention or direct message arriving on a channel. */
+export interface Interaction {
+  readonly remoteId: string;
+  readonly kind: InteractionKind;
+  /** Groups interactions: the root post of a comment thread, or the direct-message conversation. */
+  readonly conversationId: string;
+  readonly inReplyToRemoteId: string | null;
+  readonly author: InteractionAuthor;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly url: string | null;
+}
+
+export interface InboxPullRequest {
+  /** The cursor a previous pull returned; null the first time. */
+  readonly cursor: string | null;
+  readonly limit?: number;
+}
+
+export interface InboxPage {
+  /** Oldest first. */
+  readonly interactions: readonly Interaction[];
+  /** Opaque; give it to the next pull. Unchanged when nothing arrived. */
+  readonly cursor: string | null;
+}
+
+export interface WebhookRequest {
+  /** The exact bytes received: signatures are computed over them, never over re-serialised JSON. */
+  readonly rawBody: Uint8Array;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface WebhookCapability {
+  /** Constant-time check of the network's signature; false for anything not proven genuine. */
+  verify(request: WebhookRequest): boolean;
+  parse(request: WebhookRequest): Interaction[];
+  /** The answer to a subscription handshake (Meta hub.challenge, X crc_token), when the network has one. */
+  challenge?(request: WebhookRequest): { status: number; body: string; contentType: string } | null;
+}
+
+export interface ReplyInput {
+  readonly to: Interaction;
+  readonly text: string;
+  readonly idempotencyKey: string;
+}
+
+export interface InboxCapability {
+  pull?(credentials: Credentials, request: InboxPullRequest): Promise<InboxPage>;
+  readonly webhook?: WebhookCapability;
+  reply?(credentials: Credentials, input: ReplyInput): Promise<RemotePostRef>;
+  hide?(
+    credentials: Credentials,
+    input: { readonly remoteId: string; readonly hidden: boolean },
+  ): Promise<void>;
+  like?(credentials: Credentials, input: { readonly remoteId: string }): Promise<void>;
+}

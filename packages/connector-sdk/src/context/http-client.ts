@@ -1,0 +1,81 @@
+import { AmbiguousError, RetriableError } from '../errors/connector-errors.js';
+import { classifyError } from '../errors/classify-error.js';
+
+export interface HttpRequestInit extends RequestInit {
+  /** The endpoint's name in the manifest's rate-limit policy; every request also counts for '*'. */
+  readonly endpoint?: string;
+  readonly timeoutMs?: number;
+}
+
+export interface HttpRequestInfo {
+  readonly url: URL;
+  readonly method: string;
+  readonly endpoint: string;
+}
+
+/** A fetch that times out and turns transport failures into the error taxonomy. */
+export interface HttpClient {
+  fetch(input: string | URL, init?: HttpRequestInit): Promise<Response>;
+}
+
+/** Lets a host wrap every request: wait for or refuse a rate-limit slot, read the network's budget headers. */
+export interface HttpHooks {
+  beforeRequest?(request: HttpRequestInfo): Promise<void>;
+  afterResponse?(request: HttpRequestInfo, response: Response): void;
+}
+
+export interface HttpClientOptions {
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly hooks?: HttpHooks;
+  /** A signal that aborts the current call's requests (the host's per-call timeout). */
+  readonly signal?: () => AbortSignal | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const defaultTimeout = options.timeoutMs ?? 30_000;
+  return {
+    async fetch(input, init = {}) {
+      const { endpoint = '*', timeoutMs = defaultTimeout, ...requestInit } = init;
+      const url = new URL(input);
+      const method = (requestInit.method ?? 'GET').toUpperCase();
+      const info: HttpRequestInfo = { url, method, endpoint };
+      await options.hooks?.beforeRequest?.(info);
+      const timeout = new AbortController();
+      // The timer also bounds reading the body, so it is not cleared when headers arrive; unref lets the process exit.
+      const timer = setTimeout(() => timeout.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      timer.unref();
+      const signals = [timeout.signal, requestInit.signal, options.signal?.()].filter(
+        (item): item is AbortSignal => Boolean(item),
+      );
+      const signal = signals.length === 1 ? timeout.signal : AbortSignal.any(signals);
+      let response: Response;
+      try {
+        response = await baseFetch(url, { ...requestInit, method, signal });
+      } catch (error) {
+        clearTimeout(timer);
+        throw transportError(error, info, timeout.signal.aborted ? timeoutMs : undefined);
+      }
+      options.hooks?.afterResponse?.(info, response);
+      return response;
+    },
+  };
+}
+
+function transportError(error: unknown, request: HttpRequestInfo, timedOutAfter: number | undefined): Error {
+  const safe = SAFE_METHODS.has(request.method);
+  const target = `${request.method} ${request.url.origin}${request.url.pathname}`;
+  if (timedOutAfter !== undefined) {
+    const message = `${target} timed out after ${timedOutAfter} ms`;
+    return safe
+      ? new RetriableError(message, { cause: error, endpoint: request.endpoint })
+      : new AmbiguousError(`${message}; the network may have applied it`, {
+          cause: error,
+          endpoint: request.endpoint,
+        });
+  }
+  return classifyError(error, safe ? 'inbox.pull' : 'publish');
+}

@@ -1,0 +1,82 @@
+import { Buffer } from 'node:buffer';
+import type { CharacterWeights, CountingMethod, TextRule } from '../manifest/text-rule.schema.js';
+import { findUrls } from './find-urls.js';
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const EMOJI = /\p{Extended_Pictographic}/u;
+const REMOTE_MENTION = /(^|[^\p{L}\p{N}_@/])(@[\p{L}\p{N}_]+)@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+
+type RuleLike = Pick<TextRule, 'counting'> &
+  Partial<Pick<TextRule, 'urlLength' | 'ignoreMentionDomains' | 'weights'>>;
+
+/** The length of a text as the network counts it, per one of the manifest's text rules. */
+export function countText(text: string, rule: RuleLike): number {
+  let rest = text;
+  let fixed = 0;
+  if (rule.urlLength !== undefined) {
+    const urls = findUrls(text);
+    fixed = urls.length * rule.urlLength;
+    // Remove URLs from the end so that earlier offsets stay valid.
+    for (const url of [...urls].reverse()) {
+      rest = rest.slice(0, url.start) + rest.slice(url.end);
+    }
+  }
+  if (rule.ignoreMentionDomains) {
+    rest = rest.replace(REMOTE_MENTION, '$1$2');
+  }
+  return fixed + countUnits(rest, rule.counting, rule.weights);
+}
+
+function countUnits(text: string, method: CountingMethod, weights: CharacterWeights | undefined): number {
+  switch (method) {
+    case 'graphemes':
+      return countGraphemes(text);
+    case 'utf16':
+      return text.length;
+    case 'utf8-bytes':
+      return Buffer.byteLength(text, 'utf8');
+    case 'weighted':
+      return countWeighted(text, weights ?? { default: 1, ranges: [] });
+  }
+}
+
+export function countGraphemes(text: string): number {
+  let total = 0;
+  for (const _segment of graphemes.segment(text)) {
+    total += 1;
+  }
+  return total;
+}
+
+function countWeighted(text: string, weights: CharacterWeights): number {
+  let total = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (weights.emoji !== undefined && EMOJI.test(segment)) {
+      total += weights.emoji;
+      continue;
+    }
+    for (const character of segment) {
+      total += weightOf(character.codePointAt(0) ?? 0, weights);
+    }
+  }
+  return total;
+}
+
+function weightOf(codePoint: number, weights: CharacterWeights): number {
+  const range = weights.ranges.find((candidate) => codePoint >= candidate.from && codePoint <= candidate.to);
+  return range ? range.weight : weights.default;
+}
+
+/** The unit a method counts, for messages a person reads. */
+export function unitName(method: CountingMethod): string {
+  switch (method) {
+    case 'graphemes':
+      return 'characters';
+    case 'utf16':
+      return 'UTF-16 code units';
+    case 'utf8-bytes':
+      return 'bytes';
+    case 'weighted':
+      return 'weighted characters';
+  }
+}

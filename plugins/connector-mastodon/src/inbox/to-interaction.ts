@@ -1,0 +1,40 @@
+import type { Interaction, InteractionKind } from '@chorus/connector-sdk';
+import type { MastodonStatus } from '../api/entities.js';
+import { htmlToText } from '../publish/status-text.js';
+
+export interface InteractionPlace {
+  readonly kind: InteractionKind;
+  readonly conversationId: string;
+}
+
+/**
+ * A mention notification's status as an interaction: direct visibility is a direct message, a reply to one of
+ * the account's statuses is a comment, anything else a mention.
+ */
+export function classifyStatus(status: MastodonStatus, ownAccountId: string): InteractionKind {
+  if (status.visibility === 'direct') {
+    return 'direct-message';
+  }
+  if (status.in_reply_to_id !== null && status.in_reply_to_account_id === ownAccountId) {
+    return 'comment';
+  }
+  return 'mention';
+}
+
+export function toInteraction(status: MastodonStatus, place: InteractionPlace): Interaction {
+  return {
+    remoteId: status.id,
+    kind: place.kind,
+    conversationId: place.conversationId,
+    inReplyToRemoteId: status.in_reply_to_id,
+    author: {
+      remoteId: status.account.id,
+      handle: status.account.acct,
+      displayName: status.account.display_name || null,
+      url: status.account.url,
+    },
+    text: htmlToText(status.content),
+    createdAt: status.created_at,
+    url: status.url,
+  };
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidContentError, type MediaInput } from '@chorus/connector-sdk';
+import { connectedMastodon, type ConnectedMastodon } from './support/connected-mastodon.js';
+
+// A server configured unlike Mastodon's defaults: the connector must follow what /api/v2/instance says.
+let mastodon: ConnectedMastodon;
+
+beforeAll(async () => {
+  mastodon = await connectedMastodon({ instance: { maxCharacters: 1000, maxMediaAttachments: 2 } });
+});
+
+afterAll(async () => {
+  await mastodon.setup.teardown?.();
+});
+
+const image = (): MediaInput => ({ ...mastodon.setup.media!.image!(), altText: 'A dot' });
+
+describe("a server's own limits", () => {
+  it('accepts and publishes a text longer than the default 500 where the server allows 1000', async () => {
+    const { connector, credentials } = mastodon;
+    const text = 'x'.repeat(800);
+    expect(await connector.validate({ text }, { credentials })).toEqual([]);
+    const result = await connector.publish!(credentials, {
+      idempotencyKey: 'long',
+      fingerprint: 'long',
+      post: { text },
+    });
+    expect(result.remoteId.length).toBeGreaterThan(0);
+  });
+
+  it("refuses, before any network call, what exceeds the server's limits", async () => {
+    const { connector, credentials, setup } = mastodon;
+    const before = setup.fake.published().length;
+    const error = await connector.publish!(credentials, {
+      idempotencyKey: 'over',
+      fingerprint: 'over',
+      post: { text: 'x'.repeat(1001), media: [image(), image(), image()] },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidContentError);
+    expect((error as InvalidContentError).issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['text'], limit: 1000, actual: 1001 }),
+        expect.objectContaining({ path: ['media'], code: 'too-many-media', limit: 2, actual: 3 }),
+      ]),
+    );
+    expect(setup.fake.published().length).toBe(before);
+  });
+});
