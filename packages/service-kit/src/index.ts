@@ -36,7 +36,7 @@ export { BadRequestDoc, NotFoundDoc, ResponseSchema } from './openapi/api-respon
 export { openApiSchemaOf } from './openapi/zod-openapi.js';
 export { API_VERSION, buildOpenApiDocument, serialiseOpenApiDocument } from './openapi/openapi-document.js';
 export { Readiness, type CheckStatus, type ReadinessReport } from './health/readiness.js';
-export { isBusReady, startBus, stopBus } from './messaging/bus-lifecycle.js';
+export { isBusReady, stopBus } from './messaging/bus-lifecycle.js';
 export { withCorrelation } from './messaging/with-correlation.js';
 export { ambientTransaction, runInAmbientTransaction } from './transactions/ambient-transaction.js';
 export { TenantTransactions } from './transactions/tenant-transactions.js';

@@ -8,7 +8,6 @@ import {
   JsonLogger,
   bootstrapService,
   busLoggerFor,
-  startBus,
   stopBus,
   type LogLevel,
   type LogSink,
@@ -94,7 +93,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedH
         }
       },
     });
-    await startBus(bus);
+    await bus.start();
     const url = await gateway.listen(options.port, options.host);
     log.write('info', 'Chorus is ready', {
       url,

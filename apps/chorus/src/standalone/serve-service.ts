@@ -8,7 +8,6 @@ import {
   bootstrapService,
   busLoggerFor,
   loadConfig,
-  startBus,
   type RunningService,
   type ServiceDefinition,
 } from '@chorus/service-kit';
@@ -49,7 +48,7 @@ async function serveBackend(definition: ServiceDefinition, env: NodeJS.ProcessEn
     },
     { ownsRuntime: true },
   );
-  await startBus(bus);
+  await bus.start();
   const url = await service.listen(config.PORT, config.HOST);
   log.write('info', 'service ready', { url });
   return service;

@@ -2,10 +2,6 @@ import type { EventBus } from '@chorus/messaging';
 
 const stopping = new WeakMap<EventBus, Promise<void>>();
 
-export async function startBus(bus: EventBus): Promise<void> {
-  await bus.start();
-}
-
 /** Drains and stops once, however many services of the process ask. */
 export function stopBus(bus: EventBus): Promise<void> {
   const inFlight = stopping.get(bus);
