@@ -25,7 +25,8 @@ const ERROR_BACKOFF_MS = { initial: 100, max: 5_000 };
 
 interface Delivery {
   readonly records: readonly OutboxRecord[];
-  readonly lastId: string;
+  /** The batch's row ids, left out of the next read while it is in flight. */
+  readonly ids: readonly string[];
   readonly delivered: Promise<readonly string[]>;
 }
 
@@ -98,14 +99,11 @@ export class OutboxRelay {
     // Kafka only: a batch sent but not yet removed, while the next one is read (and then removed while the next
     // one is sent): the database and the broker work in parallel.
     let inFlight: Delivery | null = null;
-    let lastFullReadAt = 0;
     for (;;) {
       this.wakePending = false;
       try {
         const active = !stopped.aborted && (await this.leadership.acquire());
-        // A read behind a batch in flight skips lower ids; a full read at least once per poll interval picks
-        // up rows whose transaction committed late.
-        if (!active || (inFlight !== null && Date.now() - lastFullReadAt >= this.options.pollIntervalMs)) {
+        if (!active) {
           const previous = inFlight;
           inFlight = null;
           if (previous !== null) {
@@ -114,15 +112,10 @@ export class OutboxRelay {
           if (stopped.aborted) {
             return;
           }
-          if (!active) {
-            await this.idle(this.options.pollIntervalMs);
-            continue;
-          }
+          await this.idle(this.options.pollIntervalMs);
+          continue;
         }
-        if (inFlight === null) {
-          lastFullReadAt = Date.now();
-        }
-        const records = await this.store.readPending(this.options.batchSize, inFlight?.lastId ?? null);
+        const records = await this.store.readPending(this.options.batchSize, inFlight?.ids ?? []);
         if (inFlight !== null) {
           // The batch in flight is acknowledged before the next is sent, so that one key's events stay in order.
           const previous = inFlight;
@@ -166,7 +159,7 @@ export class OutboxRelay {
     const delivered = this.sink.deliver(records, signal);
     // Awaited later, or dropped after another failure: never an unhandled rejection.
     delivered.catch(() => undefined);
-    return { records, lastId: records[records.length - 1]!.id, delivered };
+    return { records, ids: records.map((record) => record.id), delivered };
   }
 
   /** Waits for the delivery, removes what it delivered; true when that was the whole batch. */

@@ -22,10 +22,14 @@ export class OutboxStore {
     this.tables = messagingTableNames(db.schema);
   }
 
-  /** Unpublished rows in id order; `afterId` skips the batch still in flight. */
-  async readPending(limit: number, afterId: string | null = null): Promise<OutboxRecord[]> {
-    const after = afterId === null ? '' : 'WHERE id > $2';
-    const params = afterId === null ? [limit] : [limit, afterId];
+  /**
+   * Unpublished rows in id order, leaving out the batch still in flight. Not "ids above the batch in flight":
+   * ids are taken at insert and rows become visible at commit, so a concurrent writer's lower ids can appear
+   * after higher ones, and skipping them would leave them waiting for a later full read.
+   */
+  async readPending(limit: number, inFlightIds: readonly string[] = []): Promise<OutboxRecord[]> {
+    const inFlight = inFlightIds.length === 0 ? '' : 'WHERE id <> ALL($2::bigint[])';
+    const params = inFlightIds.length === 0 ? [limit] : [limit, inFlightIds];
     const rows = await this.db.asSystem(async (tx) => {
       // Right after a burst the statistics still say "a few rows", and the planner then reads every row to
       // sort them (sequential or bitmap scan): the cost would grow with the backlog, just when it should not.
@@ -38,7 +42,7 @@ export class OutboxStore {
         `SELECT o.id::text AS id, o.event_id::text AS event_id, o.topic, o.message_key,
                 o.envelope::text AS envelope_text, o.raw,
                 o.envelope->>'type' AS event_type, o.envelope->>'version' AS event_version
-           FROM (SELECT id FROM ${this.tables.outbox} ${after} ORDER BY id LIMIT $1) AS next
+           FROM (SELECT id FROM ${this.tables.outbox} ${inFlight} ORDER BY id LIMIT $1) AS next
            JOIN ${this.tables.outbox} AS o ON o.id = next.id
           ORDER BY o.id`,
         params,
