@@ -3,6 +3,7 @@ export {
   DEFAULT_DATA_DIR,
   IN_MEMORY_DATA_DIR,
   databaseConfigFromEnv,
+  embeddedDatabaseDir,
   redactUrl,
   type DatabaseConfig,
 } from './config/database-config.js';

@@ -32,11 +32,11 @@ describe('databaseConfigFromEnv', () => {
     ).toEqual({ kind: 'postgres', url: 'postgresql://db/chorus', poolSize: 25 });
   });
 
-  it('uses embedded PGlite under CHORUS_DATA_DIR otherwise, resolved to an absolute path', () => {
+  it('uses embedded PGlite in CHORUS_DATA_DIR/postgres otherwise, resolved to an absolute path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chorus-config-'));
     expect(databaseConfigFromEnv({ CHORUS_DATA_DIR: join(dir, 'not-yet', 'created') })).toEqual({
       kind: 'pglite',
-      dataDir: join(dir, 'not-yet', 'created'),
+      dataDir: join(dir, 'not-yet', 'created', 'postgres'),
     });
     expect(databaseConfigFromEnv({ CHORUS_DATA_DIR: 'memory://' })).toEqual({
       kind: 'pglite',
@@ -44,7 +44,7 @@ describe('databaseConfigFromEnv', () => {
     });
     expect(databaseConfigFromEnv({ DATABASE_URL: '  ' })).toEqual({
       kind: 'pglite',
-      dataDir: resolve('.chorus-data'),
+      dataDir: resolve('.chorus-data', 'postgres'),
     });
   });
 

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
 
 export type DatabaseConfig =
@@ -13,7 +13,15 @@ export const IN_MEMORY_DATA_DIR = 'memory://';
 const MAX_POOL_SIZE = 1000;
 
 /**
- * DATABASE_URL -> PostgreSQL; otherwise CHORUS_DATA_DIR (default ./.chorus-data) -> embedded PGlite.
+ * The embedded database's own directory inside the data directory, which also holds other state kept across
+ * restarts (the host's identity key). Every entry point (start, serve, migrate) uses this one rule.
+ */
+export function embeddedDatabaseDir(dataDir: string): string {
+  return join(dataDir, 'postgres');
+}
+
+/**
+ * DATABASE_URL -> PostgreSQL; otherwise embedded PGlite in CHORUS_DATA_DIR/postgres (default ./.chorus-data).
  * Fails fast at start-up rather than at the first query.
  */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -29,7 +37,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   }
   const absolute = resolve(dataDir);
   checkWritableDirectory(absolute);
-  return { kind: 'pglite', dataDir: absolute };
+  return { kind: 'pglite', dataDir: embeddedDatabaseDir(absolute) };
 }
 
 /** The URL without its password, safe to put in an error message or a log line. */
