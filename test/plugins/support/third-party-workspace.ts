@@ -7,7 +7,8 @@ import { run } from './run.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const tsc = join(repository, 'node_modules/typescript/bin/tsc');
-const offline = ['--offline', '--no-audit', '--no-fund', '--loglevel=error'];
+// The npm cache first (warm after `npm ci`); the registry only for what the cache lacks (a fresh machine).
+const cacheFirst = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
 export interface ThirdPartyWorkspace {
   /** A temporary folder outside the repository, removed by the caller. */
@@ -18,7 +19,7 @@ export interface ThirdPartyWorkspace {
 }
 
 /**
- * What a third-party developer does, offline: build and pack the SDK and the test kit (as if from the registry),
+ * What a third-party developer does: build and pack the SDK and the test kit (as if from the registry),
  * scaffold a connector outside the workspace, install its development dependencies from those tarballs, pack
  * it (its prepack builds it with its own TypeScript), and install the tarball into a fresh host folder.
  */
@@ -39,7 +40,7 @@ export async function prepareThirdPartyWorkspace(): Promise<ThirdPartyWorkspace>
   const packageName = '@acme/chorus-connector-acme-social';
   const connectorFolder = join(root, 'connector');
   await scaffoldConnector({ network: 'acme-social', directory: connectorFolder, packageName });
-  // The registry is out of reach: the SDK and the kit come from the tarballs; vitest (only needed for the
+  // The SDK and the kit come from the tarballs (this checkout's versions, unpublished); vitest (only needed for the
   // package's own `npm test`) is left out, and peers are not installed automatically.
   const manifestPath = join(connectorFolder, 'package.json');
   const pkg = JSON.parse(await readFile(manifestPath, 'utf8')) as { devDependencies: Record<string, string> };
@@ -47,7 +48,7 @@ export async function prepareThirdPartyWorkspace(): Promise<ThirdPartyWorkspace>
   pkg.devDependencies['@chorus/connector-testkit'] = `file:${packed['connector-testkit']}`;
   delete pkg.devDependencies.vitest;
   await writeFile(manifestPath, JSON.stringify(pkg, null, 2));
-  await run('npm', ['install', ...offline, '--legacy-peer-deps'], connectorFolder);
+  await run('npm', ['install', ...cacheFirst, '--legacy-peer-deps'], connectorFolder);
   const connectorTarball = join(
     tarballs,
     (await run('npm', ['pack', '--pack-destination', tarballs, '--loglevel=error'], connectorFolder))
@@ -62,6 +63,6 @@ export async function prepareThirdPartyWorkspace(): Promise<ThirdPartyWorkspace>
     join(hostFolder, 'package.json'),
     JSON.stringify({ name: 'acme-host', private: true, type: 'module' }),
   );
-  await run('npm', ['install', ...offline, connectorTarball, packed['connector-sdk']!], hostFolder);
+  await run('npm', ['install', ...cacheFirst, connectorTarball, packed['connector-sdk']!], hostFolder);
   return { root, connectorFolder, hostFolder, packageName };
 }
