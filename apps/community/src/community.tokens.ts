@@ -1,1 +1,5 @@
 export const SAVED_REPLY_REPOSITORY = Symbol('community:saved-reply-repository');
+export const INTERACTION_REPOSITORY = Symbol('community:interaction-repository');
+export const CHANNEL_DIRECTORY = Symbol('community:channel-directory');
+/** Provided by the host that loads connector plugins (a ConnectorHost fits); absent, every webhook is a 404. */
+export const WEBHOOK_CONNECTORS = Symbol.for('@chorus/community:webhook-connectors');

@@ -1,1 +1,5 @@
 export { CommunityModule, communityService } from './community.module.js';
+export { WEBHOOK_CONNECTORS } from './community.tokens.js';
+export { WebhookIntakeMetrics, type WebhookIntakeOutcome } from './community.metrics.js';
+export { webhookConnectorsOf, type ConnectorSource } from './webhook-connectors-of.js';
+export type { WebhookConnector, WebhookConnectors } from './application/ports/webhook-connectors.port.js';

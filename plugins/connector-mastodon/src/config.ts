@@ -17,6 +17,15 @@ const preRegisteredApp = z.object({
   clientSecret: secret(z.string().min(1)),
 });
 
+// Instance-admin webhooks (Mastodon 4.0+, Administration > Webhooks): the admin of a server picks the events
+// and Mastodon generates the secret it signs every delivery with.
+const adminWebhook = z.object({
+  instanceUrl: z
+    .url()
+    .describe('The server whose admin registered the webhook, such as https://example.social'),
+  secret: secret(z.string().min(1).describe("The webhook's secret, shown on the server's webhook page")),
+});
+
 export const mastodonConfigSchema = z.object({
   clientName: z
     .string()
@@ -44,6 +53,12 @@ export const mastodonConfigSchema = z.object({
     .default(300_000)
     .describe('How long to wait for media processing'),
   lookupPages: z.number().int().positive().default(5).describe('Pages of 40 statuses findPublished may read'),
+  webhooks: z
+    .array(adminWebhook)
+    .default([])
+    .describe(
+      'Admin webhooks sending status.created to Chorus; only servers whose admin set one up push the inbox, others are pulled',
+    ),
 });
 
 export type MastodonConfig = z.output<typeof mastodonConfigSchema>;

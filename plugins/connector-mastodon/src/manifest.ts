@@ -38,7 +38,7 @@ export const mastodonManifest: ConnectorManifestInput = {
     inbox: {
       kinds: ['comment', 'mention', 'direct-message'],
       pull: true,
-      webhook: false,
+      webhook: true,
       reply: true,
       hide: false,
       like: true,

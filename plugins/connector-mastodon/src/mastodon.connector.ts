@@ -10,11 +10,13 @@ import { createMastodonDeps } from './mastodon-deps.js';
 import { deleteStatus } from './publish/delete-status.js';
 import { findPublishedStatus } from './publish/find-published.js';
 import { publishStatus } from './publish/mastodon-publisher.js';
+import { createMastodonWebhook } from './webhooks/mastodon-webhook.js';
 
 export const mastodonConnector = defineConnector({
   manifest: mastodonManifest,
   create(context) {
-    const deps = createMastodonDeps(context, mastodonConfigSchema.parse(context.config));
+    const config = mastodonConfigSchema.parse(context.config);
+    const deps = createMastodonDeps(context, config);
     const instanceLimits = new InstanceLimits(deps, context.manifest.limits);
     return {
       auth: createMastodonAuth(deps),
@@ -23,7 +25,7 @@ export const mastodonConnector = defineConnector({
       publish: (credentials, input) => publishStatus(deps, credentials, input),
       findPublished: (credentials, input) => findPublishedStatus(deps, credentials, input),
       delete: (credentials, input) => deleteStatus(deps, credentials, input),
-      inbox: createMastodonInbox(deps),
+      inbox: { ...createMastodonInbox(deps), webhook: createMastodonWebhook(config) },
       insights: createMastodonInsights(deps),
     };
   },

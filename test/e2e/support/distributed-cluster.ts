@@ -78,6 +78,8 @@ export async function startDistributedCluster(options: {
   kafkaBrokers: string;
   consumerGroupPrefix: string;
   readyTimeoutMs: number;
+  /** Extra environment for some services, e.g. `{ community: { CHORUS_CONNECTORS_FILE: ... } }`. */
+  env?: Partial<Record<string, NodeJS.ProcessEnv>>;
 }): Promise<DistributedCluster> {
   if (!existsSync(CHORUS_BIN)) {
     throw new Error(`${CHORUS_BIN} is missing: run \`npm run build\` before this test`);
@@ -96,6 +98,7 @@ export async function startDistributedCluster(options: {
         KAFKA_BROKERS: options.kafkaBrokers,
         KAFKA_CONSUMER_GROUP_PREFIX: options.consumerGroupPrefix,
         CHORUS_IDENTITY_PUBLIC_KEY: keys.publicKeyPem,
+        ...options.env?.[service],
       }),
     ),
   );

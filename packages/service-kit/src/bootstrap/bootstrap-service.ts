@@ -61,6 +61,9 @@ export async function bootstrapService(
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger,
     abortOnError: false,
+    // Keeps the exact bytes of JSON and form bodies as `request.rawBody`: webhook signatures are computed over
+    // them, and re-serialised JSON differs (docs/adr/0008-webhook-intake.md).
+    rawBody: true,
   });
   installCorrelationHooks(app.getHttpAdapter().getInstance(), logger);
   if (ownsRuntime) {

@@ -5,13 +5,23 @@ import { htmlToText } from '../publish/status-text.js';
 export interface InteractionPlace {
   readonly kind: InteractionKind;
   readonly conversationId: string;
+  /** Set for webhook deliveries: the connected account the status is addressed to. */
+  readonly channelAccountId?: string;
 }
+
+/** The fields of a status an interaction is made of; webhook payloads carry them too. */
+export type InteractionStatus = Pick<
+  MastodonStatus,
+  'id' | 'created_at' | 'in_reply_to_id' | 'in_reply_to_account_id' | 'visibility' | 'url' | 'content'
+> & {
+  readonly account: Pick<MastodonStatus['account'], 'id' | 'acct' | 'display_name' | 'url'>;
+};
 
 /**
  * A mention notification's status as an interaction: direct visibility is a direct message, a reply to one of
  * the account's statuses is a comment, anything else a mention.
  */
-export function classifyStatus(status: MastodonStatus, ownAccountId: string): InteractionKind {
+export function classifyStatus(status: InteractionStatus, ownAccountId: string): InteractionKind {
   if (status.visibility === 'direct') {
     return 'direct-message';
   }
@@ -21,7 +31,7 @@ export function classifyStatus(status: MastodonStatus, ownAccountId: string): In
   return 'mention';
 }
 
-export function toInteraction(status: MastodonStatus, place: InteractionPlace): Interaction {
+export function toInteraction(status: InteractionStatus, place: InteractionPlace): Interaction {
   return {
     remoteId: status.id,
     kind: place.kind,
@@ -36,5 +46,6 @@ export function toInteraction(status: MastodonStatus, place: InteractionPlace): 
     text: htmlToText(status.content),
     createdAt: status.created_at,
     url: status.url,
+    ...(place.channelAccountId === undefined ? {} : { channelAccountId: place.channelAccountId }),
   };
 }

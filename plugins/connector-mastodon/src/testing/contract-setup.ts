@@ -3,6 +3,7 @@ import type { ContractFault, ContractSetup } from '@chorus/connector-testkit';
 import type { FakeFault } from './fake/fake-faults.js';
 import { MastodonFake, type MastodonFakeOptions } from './fake/mastodon-fake.js';
 import { MastodonPeer } from './mastodon-peer.js';
+import { WebhookCapture } from './webhook-capture.js';
 
 const STATUSES = { method: 'POST', path: '/api/v1/statuses' } as const;
 // A 1x1 PNG; the fake checks types and sizes, not pixels.
@@ -22,6 +23,10 @@ export async function createMastodonContractSetup(
   const fake = await MastodonFake.start(options);
   const own = fake.createAccount('chorus', 'Chorus Test');
   const other = fake.createAccount('peer', 'Peer');
+  const peer = new MastodonPeer(fake.url, fake.tokenFor(other.id), own);
+  const webhookSecret = 'contract-webhook-secret';
+  const capture = await WebhookCapture.start();
+  fake.registerWebhook({ url: capture.url, events: ['status.created'], secret: webhookSecret });
   fake.consentAs(own.username);
   const redirectUri = 'https://chorus.test/oauth/callback';
   const media = (kind: MediaInput['kind'], mimeType: string, data: Uint8Array): MediaInput => ({
@@ -34,7 +39,7 @@ export async function createMastodonContractSetup(
   });
   return {
     fake,
-    config: { mediaPollIntervalMs: 5 },
+    config: { mediaPollIntervalMs: 5, webhooks: [{ instanceUrl: fake.url, secret: webhookSecret }] },
     httpTimeoutMs: 1000,
     auth: {
       oauth2: {
@@ -55,7 +60,21 @@ export async function createMastodonContractSetup(
         return Promise.resolve();
       },
     },
-    peer: new MastodonPeer(fake.url, fake.tokenFor(other.id), own),
+    peer,
+    webhook: {
+      // The admin webhook posts every new status: the peer's mention is the delivery the kit checks.
+      async deliver() {
+        await fake.webhooksSettled();
+        const before = capture.received.length;
+        await peer.mention('a webhook, please');
+        await fake.webhooksSettled();
+        const delivery = capture.received[before];
+        if (!delivery) {
+          throw new Error('the fake server posted no webhook delivery');
+        }
+        return delivery;
+      },
+    },
     media: {
       image: () => media('image', 'image/png', PNG),
       gif: () => media('gif', 'image/gif', new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])),
@@ -63,7 +82,10 @@ export async function createMastodonContractSetup(
     },
     faults: { next: (fault) => fake.injectFault(toFakeFault(fault)) },
     network: { publishedCount: () => Promise.resolve(fake.published().length) },
-    teardown: () => fake.close(),
+    teardown: async () => {
+      await fake.close();
+      await capture.close();
+    },
   };
 }
 

@@ -116,6 +116,8 @@ export class FakeState {
   readonly conversations: ConversationRecord[] = [];
   /** `${accountId}:${key}` -> the status it created and when the key is forgotten. */
   readonly idempotency = new Map<string, { statusId: string; expiresAt: number }>();
+  /** Called after a status is stored (admin webhooks listen here). */
+  readonly statusCreatedListeners: ((status: StatusRecord) => void)[] = [];
   private readonly ids = new FakeIds();
 
   constructor(
@@ -222,6 +224,9 @@ export class FakeState {
     }
     if (record.visibility === 'direct') {
       this.updateConversations(record);
+    }
+    for (const listener of this.statusCreatedListeners) {
+      listener(record);
     }
     return record;
   }

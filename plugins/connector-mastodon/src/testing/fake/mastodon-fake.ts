@@ -12,6 +12,12 @@ import { FakeRender } from './fake-render.js';
 import { parseBody, readBody } from './fake-request.js';
 import { FakeRouter, mastodonError, type FakeResponse } from './fake-router.js';
 import { FakeState, type AccountRecord, type StatusRecord } from './fake-state.js';
+import {
+  FakeWebhooks,
+  type WebhookDelivery,
+  type WebhookEvent,
+  type WebhookRecord,
+} from './fake-webhooks.js';
 import type { RouteDeps } from './route-deps.js';
 import { registerAccountRoutes } from './routes/accounts.routes.js';
 import { registerAppRoutes } from './routes/apps.routes.js';
@@ -43,6 +49,7 @@ export interface RequestLogEntry {
  */
 export class MastodonFake {
   readonly state: FakeState;
+  private readonly webhooks: FakeWebhooks;
   private readonly router = new FakeRouter();
   private readonly faults = new FakeFaults();
   private readonly rateLimits: FakeRateLimits;
@@ -60,9 +67,18 @@ export class MastodonFake {
     const now = () => clock() + this.offset;
     this.state = new FakeState({ ...DEFAULT_INSTANCE_CONFIG, ...options.instance }, now);
     this.rateLimits = new FakeRateLimits({ ...DEFAULT_THROTTLES, ...options.throttles }, now);
+    const render = new FakeRender(this.state, () => this.baseUrl);
+    this.webhooks = new FakeWebhooks(
+      now,
+      () => `Mastodon/${this.state.config.version} (http.rb/5.2.0; +${this.baseUrl}/)`,
+    );
+    // Admin webhooks see every local status, whatever its visibility, rendered without a viewer.
+    this.state.statusCreatedListeners.push((status) =>
+      this.webhooks.trigger('status.created', render.status(status, null)),
+    );
     const deps: RouteDeps = {
       state: this.state,
-      render: new FakeRender(this.state, () => this.baseUrl),
+      render,
       baseUrl: () => this.baseUrl,
       consentUser: () =>
         this.consentUsername ? this.state.accountByUsername(this.consentUsername) : undefined,
@@ -104,6 +120,7 @@ export class MastodonFake {
   }
 
   async close(): Promise<void> {
+    await this.webhooks.settled();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -143,6 +160,34 @@ export class MastodonFake {
   /** Every status created through POST /api/v1/statuses, duplicates included; idempotent replays are not. */
   published(): readonly StatusRecord[] {
     return [...this.publishedStatuses];
+  }
+
+  /**
+   * What an admin does on Administration > Webhooks (Mastodon has no API for it): deliveries of the chosen
+   * events to `url`, signed with `secret` (generated when not given).
+   */
+  registerWebhook(input: { url: string; events: readonly WebhookEvent[]; secret?: string }): WebhookRecord {
+    return this.webhooks.register(input);
+  }
+
+  /** Every webhook delivery, with the exact body, its signature and the status of each attempt. */
+  webhookDeliveries(): readonly WebhookDelivery[] {
+    return this.webhooks.deliveries.map((delivery) => ({ ...delivery, attempts: [...delivery.attempts] }));
+  }
+
+  /** Resolves when every delivery started so far has been answered. */
+  async webhooksSettled(): Promise<void> {
+    await this.webhooks.settled();
+  }
+
+  /** Runs the next round of Sidekiq retries for deliveries that failed with a salvageable answer. */
+  async retryWebhooks(): Promise<void> {
+    await this.webhooks.retry();
+  }
+
+  /** Posts a delivery again, byte for byte, and returns the receiver's status (0: no answer). */
+  async redeliverWebhook(deliveryId: number): Promise<number> {
+    return this.webhooks.redeliver(deliveryId);
   }
 
   requests(): readonly RequestLogEntry[] {
