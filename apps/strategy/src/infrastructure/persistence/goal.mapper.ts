@@ -1,4 +1,4 @@
-import { Goal, type GoalStatus } from '../../domain/goal.aggregate.js';
+import { Goal, type GoalStatus, type RetirementReason } from '../../domain/goal.aggregate.js';
 import type { KpiValue } from '../../domain/kpi-value.value-object.js';
 import { GoalOrmEntity } from './goal.orm-entity.js';
 
@@ -9,6 +9,8 @@ export function goalToPersistence(goal: Goal): GoalOrmEntity {
     baseline: { ...p.baseline },
     target: { ...p.target },
     scope: { channelIds: [...p.scope.channelIds], audienceIds: [...p.scope.audienceIds] },
+    retirement:
+      p.retirement === null ? null : { ...p.retirement, retiredAt: p.retirement.retiredAt.toISOString() },
   });
 }
 
@@ -30,5 +32,15 @@ export function goalToDomain(row: GoalOrmEntity): Goal {
     revision: row.revision,
     createdAt: new Date(row.createdAt),
     createdBy: row.createdBy,
+    updatedAt: new Date(row.updatedAt),
+    retirement:
+      row.retirement === null
+        ? null
+        : {
+            reason: row.retirement.reason as RetirementReason,
+            replacedByGoalId: row.retirement.replacedByGoalId,
+            retiredById: row.retirement.retiredById,
+            retiredAt: new Date(row.retirement.retiredAt),
+          },
   });
 }

@@ -58,4 +58,16 @@ export class GoalOrmEntity {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** Set once the goal is retired: reason, replacement, who and when (ISO instant). */
+  @Column({ type: 'jsonb', nullable: true })
+  retirement!: {
+    reason: string;
+    replacedByGoalId: string | null;
+    retiredById: string;
+    retiredAt: string;
+  } | null;
 }

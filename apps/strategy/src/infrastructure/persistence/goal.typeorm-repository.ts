@@ -3,6 +3,7 @@ import type { Outbox } from '@chorus/messaging';
 import { OUTBOX, TenantTransactions } from '@chorus/service-kit';
 import type { GoalRepository } from '../../application/ports/goal-repository.port.js';
 import type { Goal } from '../../domain/goal.aggregate.js';
+import { StrategyConflictError } from '../../domain/strategy.errors.js';
 import { toIntegrationEvents } from './goal-integration-events.mapper.js';
 import { goalToDomain, goalToPersistence } from './goal.mapper.js';
 import { GoalOrmEntity } from './goal.orm-entity.js';
@@ -18,6 +19,24 @@ export class GoalTypeormRepository implements GoalRepository {
     const row = goalToPersistence(goal);
     await this.transactions.run(row.tenantId, async (tx) => {
       await tx.manager.insert(GoalOrmEntity, row);
+      await this.outbox.add(tx, toIntegrationEvents(goal.pendingEvents()));
+    });
+    goal.clearPendingEvents();
+  }
+
+  async save(goal: Goal): Promise<void> {
+    const row = goalToPersistence(goal);
+    await this.transactions.run(row.tenantId, async (tx) => {
+      const result = await tx.manager.update(
+        GoalOrmEntity,
+        { id: row.id, workspaceId: row.workspaceId, updatedAt: goal.loadedAt },
+        row,
+      );
+      if ((result.affected ?? 0) === 0) {
+        throw new StrategyConflictError(
+          `Goal ${row.id} was changed by someone else meanwhile; reload it and retry`,
+        );
+      }
       await this.outbox.add(tx, toIntegrationEvents(goal.pendingEvents()));
     });
     goal.clearPendingEvents();

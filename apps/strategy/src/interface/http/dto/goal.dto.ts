@@ -14,9 +14,18 @@ export const GoalDto = z.object({
   timeZone: z.string(),
   scope: z.object({ channelIds: z.array(z.uuid()), audienceIds: z.array(z.uuid()) }),
   ownerId: z.uuid(),
-  status: z.enum(['active', 'paused']),
+  status: z.enum(['active', 'paused', 'retired']),
   revision: z.int(),
   createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  retirement: z
+    .object({
+      reason: z.enum(['achieved', 'missed', 'abandoned', 'replaced']),
+      replacedByGoalId: z.uuid().nullable(),
+      retiredById: z.uuid(),
+      retiredAt: z.iso.datetime(),
+    })
+    .nullable(),
 });
 
 export type GoalDto = z.infer<typeof GoalDto>;
@@ -39,5 +48,10 @@ export function toGoalDto(goal: GoalProps): GoalDto {
     status: goal.status,
     revision: goal.revision,
     createdAt: goal.createdAt.toISOString(),
+    updatedAt: goal.updatedAt.toISOString(),
+    retirement:
+      goal.retirement === null
+        ? null
+        : { ...goal.retirement, retiredAt: goal.retirement.retiredAt.toISOString() },
   };
 }

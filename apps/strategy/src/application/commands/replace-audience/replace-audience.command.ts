@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { AudienceContent, AudienceProps } from '../../../domain/audience.aggregate.js';
+
+export class ReplaceAudienceCommand extends Command<AudienceProps> {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+    readonly audienceId: string,
+    readonly content: AudienceContent,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,11 @@
+import { Query } from '@nestjs/cqrs';
+import type { AudienceProps } from '../../../domain/audience.aggregate.js';
+
+export class ListAudiencesQuery extends Query<AudienceProps[]> {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+  ) {
+    super();
+  }
+}

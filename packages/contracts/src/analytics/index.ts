@@ -1,0 +1,1 @@
+export { budgetActualsRecordedV1, type BudgetActualsRecordedV1 } from './budget-actuals-recorded.v1.js';
