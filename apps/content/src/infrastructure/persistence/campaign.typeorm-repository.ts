@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@chorus/service-kit';
+import type { CampaignNames } from '../../application/ports/campaign-names.port.js';
 import type { CampaignRepository } from '../../application/ports/campaign-repository.port.js';
 import type { Campaign } from '../../domain/campaign.aggregate.js';
 import { DuplicateCampaignError } from '../../domain/campaign.errors.js';
@@ -9,7 +10,7 @@ import { CampaignOrmEntity } from './campaign.orm-entity.js';
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
-export class CampaignTypeormRepository implements CampaignRepository {
+export class CampaignTypeormRepository implements CampaignRepository, CampaignNames {
   constructor(private readonly transactions: TenantTransactions) {}
 
   async add(campaign: Campaign): Promise<void> {
@@ -30,5 +31,12 @@ export class CampaignTypeormRepository implements CampaignRepository {
       tx.manager.find(CampaignOrmEntity, { where: { workspaceId }, order: { createdAt: 'DESC' } }),
     );
     return rows.map(campaignToDomain);
+  }
+
+  async nameOf(tenantId: string, workspaceId: string, campaignId: string): Promise<string | null> {
+    const row = await this.transactions.run(tenantId, (tx) =>
+      tx.manager.findOneBy(CampaignOrmEntity, { id: campaignId, workspaceId }),
+    );
+    return row?.name ?? null;
   }
 }

@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Outbox } from '@chorus/messaging';
+import type { Tx } from '@chorus/persistence';
+import { OUTBOX, TenantTransactions } from '@chorus/service-kit';
+import type { PostListFilter, PostRepository } from '../../application/ports/post-repository.port.js';
+import { ContentConflictError } from '../../domain/content.errors.js';
+import { Post, type PostContent, type PostProps } from '../../domain/post.aggregate.js';
+import { postIntegrationEvents } from './post-integration-events.mapper.js';
+
+interface PostRow {
+  id: string;
+  tenant_id: string;
+  workspace_id: string;
+  status: PostProps['status'];
+  revision: number;
+  content: Omit<PostContent, 'campaignId'>;
+  campaign_id: string | null;
+  publish_at: Date | string | null;
+  time_zone: string | null;
+  created_at: Date | string;
+  created_by: string;
+  updated_at: Date | string;
+  updated_by: string;
+}
+
+@Injectable()
+export class PostTypeormRepository implements PostRepository {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    @Inject(OUTBOX) private readonly outbox: Outbox,
+  ) {}
+
+  async add(post: Post): Promise<void> {
+    const p = post.snapshot();
+    await this.transactions.run(p.tenantId, async (tx) => {
+      await tx.query(
+        `INSERT INTO content.post (id, tenant_id, workspace_id, status, revision, content, campaign_id, publish_at,
+           time_zone, created_at, created_by, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)`,
+        [p.id, p.tenantId, p.workspaceId, ...columns(p), p.createdAt, p.createdBy, p.updatedAt, p.updatedBy],
+      );
+      await this.publish(tx, post);
+    });
+    post.clearPendingEvents();
+  }
+
+  async save(post: Post, previousRevision: number): Promise<void> {
+    const p = post.snapshot();
+    await this.transactions.run(p.tenantId, async (tx) => {
+      const updated = await tx.query<{ id: string }>(
+        `UPDATE content.post SET status = $3, revision = $4, content = $5::jsonb, campaign_id = $6,
+           publish_at = $7, time_zone = $8, updated_at = $9, updated_by = $10
+         WHERE id = $1 AND revision = $2
+         RETURNING id`,
+        [p.id, previousRevision, ...columns(p), p.updatedAt, p.updatedBy],
+      );
+      if (updated.length === 0) {
+        throw new ContentConflictError(
+          'The post was changed by someone else meanwhile; reload it and try again',
+        );
+      }
+      await this.publish(tx, post);
+    });
+    post.clearPendingEvents();
+  }
+
+  async find(tenantId: string, workspaceId: string, postId: string): Promise<Post | null> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<PostRow>(`SELECT * FROM content.post WHERE id = $1 AND workspace_id = $2`, [
+        postId,
+        workspaceId,
+      ]),
+    );
+    return rows[0] === undefined ? null : toPost(rows[0]);
+  }
+
+  async list(tenantId: string, workspaceId: string, filter: PostListFilter): Promise<Post[]> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<PostRow>(
+        `SELECT * FROM content.post
+          WHERE workspace_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::uuid IS NULL OR campaign_id = $3)
+          ORDER BY publish_at NULLS LAST, updated_at DESC
+          LIMIT 500`,
+        [workspaceId, filter.status ?? null, filter.campaignId ?? null],
+      ),
+    );
+    return rows.map(toPost);
+  }
+
+  async scheduledBetween(tenantId: string, workspaceId: string, from: Date, to: Date): Promise<Post[]> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<PostRow>(
+        `SELECT * FROM content.post
+          WHERE workspace_id = $1 AND publish_at >= $2 AND publish_at < $3
+          ORDER BY publish_at, id
+          LIMIT 2000`,
+        [workspaceId, from, to],
+      ),
+    );
+    return rows.map(toPost);
+  }
+
+  async takenInstants(tenantId: string, channelId: string, from: Date, to: Date): Promise<Set<number>> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<{ publish_at: Date | string }>(
+        `SELECT publish_at FROM content.post
+          WHERE publish_at >= $2 AND publish_at < $3 AND content->'targets' @> $1::jsonb`,
+        [JSON.stringify([{ channelId }]), from, to],
+      ),
+    );
+    return new Set(rows.map((r) => new Date(r.publish_at).getTime()));
+  }
+
+  private async publish(tx: Tx, post: Post): Promise<void> {
+    const envelopes = postIntegrationEvents(post.pendingEvents());
+    if (envelopes.length > 0) {
+      await this.outbox.add(tx, envelopes);
+    }
+  }
+}
+
+function columns(p: PostProps): unknown[] {
+  const content: Omit<PostContent, 'campaignId'> = {
+    master: p.master,
+    targets: p.targets,
+    contentType: p.contentType,
+    tags: p.tags,
+    pillarKey: p.pillarKey,
+    goalIds: p.goalIds,
+  };
+  return [
+    p.status,
+    p.revision,
+    JSON.stringify(content),
+    p.campaignId,
+    p.schedule?.publishAt ?? null,
+    p.schedule?.timeZone ?? null,
+  ];
+}
+
+function toPost(row: PostRow): Post {
+  return Post.restore({
+    id: row.id,
+    tenantId: row.tenant_id,
+    workspaceId: row.workspace_id,
+    status: row.status,
+    revision: row.revision,
+    ...row.content,
+    campaignId: row.campaign_id,
+    schedule:
+      row.publish_at === null ? null : { publishAt: new Date(row.publish_at), timeZone: row.time_zone! },
+    createdAt: new Date(row.created_at),
+    createdBy: row.created_by,
+    updatedAt: new Date(row.updated_at),
+    updatedBy: row.updated_by,
+  });
+}

@@ -1,0 +1,150 @@
+import {
+  IDENTITY_HEADER,
+  generateIdentityKeyPair,
+  parseIdentityPrivateKey,
+  parseIdentityPublicKey,
+  signIdentity,
+  type Role,
+} from '@chorus/access';
+import { allContracts, uuidv7, type EventContract, type EventEnvelope } from '@chorus/contracts';
+import { createEventBus, type EventBus, type Outbox } from '@chorus/messaging';
+import { Database } from '@chorus/persistence';
+import { OUTBOX, bootstrapService, type RunningService } from '@chorus/service-kit';
+import { createTestDatabase, openTestPglite } from '@chorus/testing';
+import { PUBLISH_CONNECTORS, contentService, publishConnectorsOf } from '../../src/index.js';
+import { testConnectors } from './test-connectors.js';
+
+interface TestDatabase {
+  readonly config: Parameters<typeof Database.open>[0];
+  drop(): Promise<void>;
+}
+
+export interface Caller {
+  readonly tenantId: string;
+  readonly workspaceId: string;
+  readonly userId: string;
+  readonly roles: Role[];
+}
+
+export interface Response<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/**
+ * The content service alone on a fresh database (real PostgreSQL, or PGlite in memory), with the in-process bus
+ * relaying its outbox, the two test connectors, and an observer recording every content event delivered.
+ */
+export class ContentTestService {
+  readonly delivered: EventEnvelope[] = [];
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly db: Database,
+    readonly bus: EventBus,
+    readonly service: RunningService,
+    private readonly privateKeyPem: string,
+  ) {}
+
+  static async start(kind: 'postgres' | 'pglite' = 'postgres'): Promise<ContentTestService> {
+    const database: TestDatabase =
+      kind === 'postgres'
+        ? await createTestDatabase()
+        : await openTestPglite().then((p) => ({ config: p.config, drop: () => p.drop() }));
+    const db = await Database.open(database.config);
+    const bus = createEventBus({ transport: 'in-process' }, { database: database.config });
+    const keys = generateIdentityKeyPair();
+    const service = await bootstrapService(
+      contentService,
+      {
+        database: db,
+        bus,
+        identityPublicKey: parseIdentityPublicKey(keys.publicKeyPem),
+        logLevel: 'warn',
+        logSink: () => undefined,
+      },
+      { providers: [{ provide: PUBLISH_CONNECTORS, useValue: publishConnectorsOf(testConnectors) }] },
+    );
+    const running = new ContentTestService(database, db, bus, service, keys.privateKeyPem);
+    bus.registerConsumer({
+      group: 'content-test-observer',
+      db: service.serviceDb,
+      handlers: allContracts
+        .filter((c) => c.source === 'content')
+        .map((contract: EventContract<unknown>) => ({
+          contract,
+          handle: (event: EventEnvelope) => {
+            running.delivered.push(event);
+            return Promise.resolve();
+          },
+        })),
+    });
+    await bus.start();
+    return running;
+  }
+
+  static newCaller(roles: Role[] = ['admin']): Caller {
+    return { tenantId: uuidv7(), workspaceId: uuidv7(), userId: uuidv7(), roles };
+  }
+
+  async call<T = Record<string, unknown>>(
+    caller: Caller,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<Response<T>> {
+    const identity = signIdentity(caller, {
+      audience: 'content',
+      privateKey: parseIdentityPrivateKey(this.privateKeyPem),
+    });
+    const response = await this.service.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method,
+        url,
+        headers: { [IDENTITY_HEADER]: identity },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    return {
+      status: response.statusCode,
+      body: (response.body === '' ? {} : JSON.parse(response.body)) as T,
+    };
+  }
+
+  /** Publishes as another service would: into an outbox, in a transaction; the relay delivers it. */
+  async publish(tenantId: string, events: EventEnvelope[]): Promise<void> {
+    await this.service.serviceDb.withTenant(tenantId, (tx) =>
+      this.service.app.get<Outbox>(OUTBOX).add(tx, events),
+    );
+  }
+
+  async until<T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const value = await probe();
+      if (ok(value) || Date.now() > deadline) {
+        return value;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** The number of delivered events once the relay has been quiet for a moment. */
+  async settledEventCount(): Promise<number> {
+    for (;;) {
+      const count = this.delivered.length;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (this.delivered.length === count) {
+        return count;
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.bus.stop();
+    await this.service.app.close();
+    await this.db.close();
+    await this.database.drop();
+  }
+}
