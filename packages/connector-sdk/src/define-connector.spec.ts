@@ -96,6 +96,31 @@ describe('defineConnector', () => {
     expect(connector.inbox).toBeUndefined();
   });
 
+  it('offers inbox.delete only when declared, and refuses a declared delete that is missing', async () => {
+    const pull = () => Promise.resolve({ interactions: [], cursor: null });
+    const remove = vi.fn(() => Promise.resolve());
+    const declaring = (declared: boolean) => {
+      const input = exampleManifest();
+      return ConnectorManifestSchema.parse({
+        ...input,
+        capabilities: { ...input.capabilities, inbox: { kinds: ['comment'], delete: declared } },
+      });
+    };
+    const build = (declared: boolean, inbox: ConnectorImplementation['inbox']) =>
+      defineConnector({ manifest: exampleManifest(), create: () => implementation({ inbox }) }).create(
+        createConnectorContext({
+          manifest: declaring(declared),
+          config: { apiKey: 'k' },
+          logger: silentLogger,
+        }),
+      );
+    expect((await build(false, { pull, delete: remove })).inbox?.delete).toBeUndefined();
+    const declared = await build(true, { pull, delete: remove });
+    await declared.inbox!.delete!(credentials, { remoteId: 'c1' });
+    expect(remove).toHaveBeenCalledWith(credentials, { remoteId: 'c1' });
+    await expect(build(true, { pull })).rejects.toThrow(/inbox\.delete/);
+  });
+
   it('is recognisable by its brand', () => {
     expect(
       isConnectorDefinition(defineConnector({ manifest: exampleManifest(), create: () => implementation() })),

@@ -99,6 +99,7 @@ function declaredInbox(
     reply: declared.reply ? inbox.reply?.bind(inbox) : undefined,
     hide: declared.hide ? inbox.hide?.bind(inbox) : undefined,
     like: declared.like ? inbox.like?.bind(inbox) : undefined,
+    delete: declared.delete ? inbox.delete?.bind(inbox) : undefined,
   };
 }
 

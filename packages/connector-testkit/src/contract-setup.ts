@@ -1,4 +1,4 @@
-import type { Credentials, MediaInput, WebhookRequest } from '@chorus/connector-sdk';
+import type { Credentials, MediaInput, PostInput, WebhookRequest } from '@chorus/connector-sdk';
 
 /** How another user of the network sees a post. */
 export interface ViewedPost {
@@ -66,6 +66,11 @@ export interface ContractSetup {
   readonly peer?: NetworkPeer;
   /** Sample media the network accepts, one per declared media kind. */
   readonly media?: { image?(): MediaInput; video?(): MediaInput; gif?(): MediaInput };
+  /**
+   * What every post the kit publishes starts from, for networks where no post is text alone (Instagram needs a
+   * photo or a video); the kit's own fields win. Absent for networks that publish text.
+   */
+  readonly basePost?: () => Partial<PostInput>;
   /** One-shot faults the network (or a proxy in front of it) applies to the next publish. Required. */
   readonly faults?: { next(fault: ContractFault): void };
   /** Counts posts the network created, to prove "refused before any network call" and "no duplicate". */

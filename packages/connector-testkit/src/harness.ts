@@ -7,6 +7,7 @@ import {
   type Connector,
   type ConnectorManifest,
   type Credentials,
+  type PostInput,
 } from '@chorus/connector-sdk';
 import type { ContractSetup, ContractTestOptions } from './contract-setup.js';
 
@@ -107,4 +108,9 @@ async function connect(
 /** A label unique to this run, so that posts of one test never match another's. */
 export function unique(label: string): string {
   return `${label} ${randomUUID().slice(0, 8)}`;
+}
+
+/** A post the kit publishes, on top of the setup's base post (media for networks that need it). */
+export function withBase(harness: Harness, post: PostInput): PostInput {
+  return { ...harness.setup.basePost?.(), ...post };
 }

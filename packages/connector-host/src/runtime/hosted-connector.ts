@@ -85,6 +85,10 @@ function hostInbox(
       inbox.like &&
       ((credentials, input) =>
         invoke('inbox.like', credentials.accountId, () => inbox.like!(credentials, input))),
+    delete:
+      inbox.delete &&
+      ((credentials, input) =>
+        invoke('inbox.delete', credentials.accountId, () => inbox.delete!(credentials, input))),
   };
 }
 

@@ -27,7 +27,7 @@ export function missingCapabilities(
   need(capabilities.delete, implementation, 'delete', 'delete');
   const inbox = capabilities.inbox;
   if (inbox) {
-    for (const key of ['pull', 'webhook', 'reply', 'hide', 'like'] as const) {
+    for (const key of ['pull', 'webhook', 'reply', 'hide', 'like', 'delete'] as const) {
       need(inbox[key], inboxImpl, key, `inbox.${key}`);
     }
   }

@@ -20,6 +20,12 @@ export interface Interaction {
   readonly text: string;
   readonly createdAt: string;
   readonly url: string | null;
+  /**
+   * The channel's own account this interaction is addressed to, as its `Credentials.accountId` spells it.
+   * Webhook parsers set it: one delivery is not tied to one connected account, and the platform routes each
+   * interaction to the channel of this account. Pulls may leave it out (the credentials name the account).
+   */
+  readonly channelAccountId?: string;
 }
 
 export interface InboxPullRequest {
@@ -65,4 +71,6 @@ export interface InboxCapability {
     input: { readonly remoteId: string; readonly hidden: boolean },
   ): Promise<void>;
   like?(credentials: Credentials, input: { readonly remoteId: string }): Promise<void>;
+  /** Removes someone's comment for good; resolves when it is gone (already gone counts as deleted). */
+  delete?(credentials: Credentials, input: { readonly remoteId: string }): Promise<void>;
 }

@@ -17,6 +17,7 @@ export type ConnectorOperation =
   | 'inbox.reply'
   | 'inbox.hide'
   | 'inbox.like'
+  | 'inbox.delete'
   | 'insights.post'
   | 'insights.account';
 
@@ -31,6 +32,7 @@ const WRITES: ReadonlySet<ConnectorOperation> = new Set<ConnectorOperation>([
   'inbox.reply',
   'inbox.hide',
   'inbox.like',
+  'inbox.delete',
 ]);
 
 export function isWriteOperation(operation: ConnectorOperation): boolean {

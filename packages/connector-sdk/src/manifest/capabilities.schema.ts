@@ -77,6 +77,7 @@ export const InboxCapabilitySchema = z
     reply: z.boolean().default(false),
     hide: z.boolean().default(false),
     like: z.boolean().default(false),
+    delete: z.boolean().default(false).describe("Deletes other people's comments (not only hides them)"),
   })
   .strict();
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, type ConnectorManifest, type RateLimitedError } from '@chorus/connector-sdk';
 import type { Harness, HarnessHolder } from '../harness.js';
-import { unique } from '../harness.js';
+import { unique, withBase } from '../harness.js';
 import { itWhenDeclared, required } from '../declared.js';
 import type { ContractFault } from '../contract-setup.js';
 
 async function failingPublish(harness: Harness, fault: ContractFault) {
   required(harness.setup.faults, 'setup.faults (every connector proves its error mapping)').next(fault);
   const key = unique('fault');
-  const post = { text: unique(`Fault ${fault.kind}`) };
+  const post = withBase(harness, { text: unique(`Fault ${fault.kind}`) });
   const started = new Date();
   const error = await harness.connector.publish!(harness.credentials, {
     idempotencyKey: key,
@@ -59,7 +59,7 @@ export function errorsContract(manifest: ConnectorManifest, holder: HarnessHolde
             .publish(credentials, {
               idempotencyKey: key,
               fingerprint: key,
-              post: { text: unique('Expired') },
+              post: withBase(harness, { text: unique('Expired') }),
             })
             .then(
               () => undefined,

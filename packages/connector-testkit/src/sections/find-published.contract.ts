@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ConnectorManifest } from '@chorus/connector-sdk';
 import type { HarnessHolder } from '../harness.js';
-import { unique } from '../harness.js';
+import { unique, withBase } from '../harness.js';
 import { itWhenDeclared } from '../declared.js';
 
 export function findPublishedContract(
@@ -20,10 +20,11 @@ export function findPublishedContract(
       'finds a post just published, by fingerprint within its window',
       'no findPublished capability',
       async () => {
-        const { connector, credentials } = holder.get();
+        const harness = holder.get();
+        const { connector, credentials } = harness;
         const started = new Date();
         const key = unique('find');
-        const post = { text: unique('To be found') };
+        const post = withBase(harness, { text: unique('To be found') });
         const published = await connector.publish!(credentials, {
           idempotencyKey: key,
           fingerprint: key,
@@ -45,12 +46,13 @@ export function findPublishedContract(
       'answers not-found for a post that was never published',
       'no findPublished capability',
       async () => {
-        const { connector, credentials } = holder.get();
+        const harness = holder.get();
+        const { connector, credentials } = harness;
         const key = unique('never');
         const found = await connector.findPublished!(credentials, {
           idempotencyKey: key,
           fingerprint: key,
-          post: { text: unique('Never published') },
+          post: withBase(harness, { text: unique('Never published') }),
           window: window(new Date(Date.now() - 60_000)),
         });
         expect(found.status).toBe('not-found');

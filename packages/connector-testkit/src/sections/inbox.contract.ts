@@ -189,6 +189,33 @@ export function inboxContract(manifest: ConnectorManifest, holder: HarnessHolder
     );
 
     itWhenDeclared(
+      pulls && (inbox?.delete ?? false),
+      'deleting a comment received in the inbox removes it from the network',
+      'inbox.delete is false, or no pull',
+      async () => {
+        const harness = holder.get();
+        const peer = required(harness.setup.peer, 'setup.peer');
+        const post = await publishPost(harness, { text: unique('Delete the spam') });
+        const cursor = await latestCursor(harness);
+        const comment = await required(peer.reply, 'setup.peer.reply').call(
+          peer,
+          post.remoteId,
+          unique('Spam'),
+        );
+        const { match } = await pullUntil(
+          harness,
+          harness.credentials,
+          cursor,
+          (item) => item.remoteId === comment.remoteId,
+        );
+        expect(await peer.view(match.remoteId)).not.toBeNull();
+        await harness.connector.inbox!.delete!(harness.credentials, { remoteId: match.remoteId });
+        expect(await peer.view(match.remoteId)).toBeNull();
+      },
+      timeout,
+    );
+
+    itWhenDeclared(
       inbox?.webhook ?? false,
       'a genuine webhook verifies and parses; a tampered one does not verify',
       'inbox.webhook is false',

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ConnectorManifest, ContentKind, PostInput, PublishResult } from '@chorus/connector-sdk';
 import type { Harness, HarnessHolder } from '../harness.js';
-import { unique } from '../harness.js';
+import { unique, withBase } from '../harness.js';
 import { itWhenDeclared, required } from '../declared.js';
 import { textOfLength } from '../text-builder.js';
 
@@ -18,7 +18,11 @@ const KINDS: readonly ContentKind[] = [
 
 export async function publishPost(harness: Harness, post: PostInput): Promise<PublishResult> {
   const key = unique('contract');
-  return harness.connector.publish!(harness.credentials, { idempotencyKey: key, fingerprint: key, post });
+  return harness.connector.publish!(harness.credentials, {
+    idempotencyKey: key,
+    fingerprint: key,
+    post: withBase(harness, post),
+  });
 }
 
 export function publishContract(manifest: ConnectorManifest, holder: HarnessHolder, timeout: number): void {
@@ -57,9 +61,14 @@ export function publishContract(manifest: ConnectorManifest, holder: HarnessHold
       'publishing twice with one idempotency key creates one post',
       "publish.idempotency is not 'native'",
       async () => {
-        const { connector, credentials, setup } = holder.get();
+        const harness = holder.get();
+        const { connector, credentials, setup } = harness;
         const key = unique('twice');
-        const input = { idempotencyKey: key, fingerprint: key, post: { text: unique('Once only') } };
+        const input = {
+          idempotencyKey: key,
+          fingerprint: key,
+          post: withBase(harness, { text: unique('Once only') }),
+        };
         const before = await setup.network.publishedCount();
         const first = await connector.publish!(credentials, input);
         const second = await connector.publish!(credentials, input);

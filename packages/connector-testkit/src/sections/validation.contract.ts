@@ -8,7 +8,7 @@ import {
   type MediaInput,
 } from '@chorus/connector-sdk';
 import type { Harness, HarnessHolder } from '../harness.js';
-import { unique } from '../harness.js';
+import { unique, withBase } from '../harness.js';
 import { itWhenDeclared, required } from '../declared.js';
 import { textOfLength } from '../text-builder.js';
 
@@ -40,9 +40,11 @@ export function validationContract(
             textOfLength(rule, rule.max, others),
             `a text of exactly ${rule.max} ${unitName(rule.counting)}`,
           );
-          expect(await harness.connector.validate({ text }, { credentials: harness.credentials })).toEqual(
-            [],
-          );
+          expect(
+            await harness.connector.validate(withBase(harness, { text }), {
+              credentials: harness.credentials,
+            }),
+          ).toEqual([]);
         },
         timeout,
       );
@@ -55,7 +57,9 @@ export function validationContract(
           const harness = holder.get();
           const { rule, others } = await effective(harness);
           const text = `${required(textOfLength(rule, rule.max, others), `a text of exactly ${rule.max} ${unitName(rule.counting)}`)}a`;
-          const issues = await harness.connector.validate({ text }, { credentials: harness.credentials });
+          const issues = await harness.connector.validate(withBase(harness, { text }), {
+            credentials: harness.credentials,
+          });
           expect(issues).toContainEqual(
             expect.objectContaining({
               path: ['text'],
@@ -79,11 +83,15 @@ export function validationContract(
             const urlLength = required(rule.urlLength, 'urlLength in the account limits');
             const url = `https://example.com/${'a'.repeat(urlLength + 40)}`;
             const text = `${'x'.repeat(rule.max - urlLength - 1)} ${url}`;
-            expect(await harness.connector.validate({ text }, { credentials: harness.credentials })).toEqual(
-              [],
-            );
             expect(
-              await harness.connector.validate({ text: `x${text}` }, { credentials: harness.credentials }),
+              await harness.connector.validate(withBase(harness, { text }), {
+                credentials: harness.credentials,
+              }),
+            ).toEqual([]);
+            expect(
+              await harness.connector.validate(withBase(harness, { text: `x${text}` }), {
+                credentials: harness.credentials,
+              }),
             ).toContainEqual(expect.objectContaining({ code: 'text-too-long', actual: rule.max + 1 }));
           },
           timeout,

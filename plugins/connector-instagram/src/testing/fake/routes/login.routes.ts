@@ -1,0 +1,88 @@
+import {
+  ok,
+  registerCodeLoginRoutes,
+  registerFacebookLoginRoutes as registerSharedFacebookLogin,
+} from '@chorus/meta-graph/testing';
+import type { TokenRecord } from '../instagram-state.js';
+import { authorize, isResponse, type Register } from '../route-deps.js';
+
+/** Instagram Login (3.1) on the instagram.com, api.instagram.com and graph.instagram.com hosts. */
+export const registerInstagramLoginRoutes: Register = (router, deps) => {
+  const { state, config } = deps;
+  const view = (record: TokenRecord | undefined) =>
+    record && record.kind.startsWith('ig')
+      ? {
+          token: record.token,
+          lived: record.kind === 'ig-short' ? ('short' as const) : ('long' as const),
+          subject: record.accountId!,
+          issuedAt: record.issuedAt,
+          expiresAt: record.expiresAt,
+          revoked: record.revoked,
+          scopes: record.scopes,
+        }
+      : undefined;
+  registerCodeLoginRoutes(router, {
+    appId: config.instagramAppId,
+    appSecret: config.instagramAppSecret,
+    grantPrefix: 'ig',
+    now: () => state.now(),
+    consentSubject: () => state.consentAccountId ?? undefined,
+    issue: (lived, subject, scopes, lifetimeMs) =>
+      view(
+        state.token(lived === 'short' ? 'ig-short' : 'ig-long', { accountId: subject }, scopes, lifetimeMs),
+      )!,
+    find: (token) => view(state.tokens.get(token)),
+  });
+  router.add('GET', '/me', (request) => {
+    const token = authorize(deps, request);
+    if (isResponse(token)) {
+      return token;
+    }
+    const account = state.account(token.accountId)!;
+    return ok({
+      id: account.id,
+      user_id: account.id,
+      username: account.username,
+      name: account.name,
+      account_type: 'BUSINESS',
+    });
+  });
+};
+
+/** Facebook Login for an Instagram account linked to a Page (1.4, 3.1), on the facebook.com hosts. */
+export const registerFacebookLoginRoutes: Register = (router, deps) => {
+  const { state, config } = deps;
+  registerSharedFacebookLogin(router, {
+    appId: config.facebookAppId,
+    appSecret: config.facebookAppSecret,
+    consentSubject: () => state.consentFbUserId ?? undefined,
+    declined: () => [],
+    issueUserToken: (userId, scopes, lifetimeMs) =>
+      state.token('fb-user', { fbUserId: userId }, scopes, lifetimeMs).token,
+    findUserToken: (token) => {
+      const found = state.tokens.get(token);
+      return found?.kind === 'fb-user' && !found.revoked
+        ? { userId: found.fbUserId!, scopes: found.scopes }
+        : undefined;
+    },
+  });
+  router.add('GET', '/me/accounts', (request) => {
+    const token = authorize(deps, request, 'pages_show_list');
+    if (isResponse(token)) {
+      return token;
+    }
+    const data = [...state.pages.values()]
+      .filter((page) => page.adminId === token.fbUserId)
+      .map((page) => ({
+        id: page.id,
+        name: page.name,
+        access_token: state.token(
+          'page',
+          { accountId: page.accountId, fbUserId: token.fbUserId! },
+          token.scopes,
+        ).token,
+        instagram_business_account: { id: page.accountId },
+      }));
+    return ok({ data });
+  });
+};
