@@ -22,7 +22,16 @@ export const ROLE_SUFFIXES = [
   '.typeorm-repository.ts',
   '.mapper.ts',
   '.http-controller.ts',
+  // Nest's HTTP pipeline pieces beside the controllers (the gateway's session cookie and its error answers).
+  '.middleware.ts',
+  '.filter.ts',
+  // A Nest guard beside them (the gateway's internal API: service token, not a member).
+  '.guard.ts',
   '.kafka-consumer.ts',
+  // A port's implementation over a network or process facility (HTTP sender, in-process signal), and a
+  // background loop (the notification delivery worker).
+  '.adapter.ts',
+  '.worker.ts',
   '.dto.ts',
   '.tokens.ts',
   '.module.ts',

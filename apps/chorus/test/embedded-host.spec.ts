@@ -143,6 +143,10 @@ describe('chorus start (embedded host)', () => {
     const response = await fetch(`${host.url}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Chorus console');
+    // The static files carry the edge's security headers too.
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('declares an access rule on every route of every app', () => {

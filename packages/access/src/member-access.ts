@@ -6,6 +6,10 @@ export interface AuthenticatedMember {
   readonly tenantId: string;
   readonly userId: string;
   readonly workspaces: readonly { readonly workspaceId: string; readonly roles: readonly Role[] }[];
+  /** How they signed in: a browser session, a sign-in token or a named API token (absent: not said). */
+  readonly credential?: 'session' | 'sign-in' | 'named';
+  /** Set for a scoped API token: the only roles it may act with (already applied to `workspaces`). */
+  readonly scopes?: readonly Role[];
 }
 
 export type WorkspaceChoice =

@@ -5,6 +5,11 @@
 export const PERMISSIONS = [
   'workspace:manage',
   'member:manage',
+  'member:read',
+  'audit:read',
+  'channel:read',
+  'channel:manage',
+  'notification-webhook:manage',
   'goal:read',
   'goal:write',
   'kpi:read',
@@ -12,6 +17,7 @@ export const PERMISSIONS = [
   'campaign:write',
   'saved-reply:read',
   'saved-reply:write',
+  'interaction:read',
   'ad-account:read',
   'ad-account:write',
 ] as const;

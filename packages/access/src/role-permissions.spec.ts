@@ -26,4 +26,12 @@ describe('roles -> permissions matrix', () => {
       expect(hasPermission(['admin'], permission)).toBe(true);
     }
   });
+
+  it('lets every reader see channels but only admins connect or disconnect them', () => {
+    expect(hasPermission(['community-manager'], 'channel:read')).toBe(true);
+    expect(hasPermission(['client-approver'], 'channel:read')).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect(hasPermission([role], 'channel:manage')).toBe(false);
+    }
+  });
 });

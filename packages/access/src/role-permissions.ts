@@ -1,7 +1,11 @@
 import { PERMISSIONS, type Permission } from './permissions.js';
 import type { Role } from './roles.js';
 
-const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
+/** Who did what is the admins' to read (it names people and their sign-ins), not every reader's. */
+const ADMIN_ONLY_READS: readonly Permission[] = ['audit:read'];
+const READ_ALL: Permission[] = PERMISSIONS.filter(
+  (p) => p.endsWith(':read') && !ADMIN_ONLY_READS.includes(p),
+);
 
 /**
  * Which role may do what. Everyone in a workspace may read its plan and its results; writing is given to

@@ -1,4 +1,5 @@
 export { allContracts } from './all-contracts.js';
+export * from './analytics/index.js';
 export * from './community/index.js';
 export * from './content/index.js';
 export * from './envelope/index.js';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { hostVariable, logLevelVariable, portVariable } from '@chorus/service-kit';
+import { connectorsFileVariable } from './connectors-file.js';
+import { publicUrlVariable } from './public-url.js';
+import { vaultMasterKeysVariable } from './vault-config.js';
 
 /** `chorus start`. Every variable has a default: a fresh machine needs no configuration. */
 export const embeddedConfigSchema = z.object({
@@ -16,6 +19,9 @@ export const embeddedConfigSchema = z.object({
     .string()
     .optional()
     .describe('the directory of the console build (default apps/console/build)'),
+  CHORUS_CONNECTORS_FILE: connectorsFileVariable,
+  CHORUS_PUBLIC_URL: publicUrlVariable,
+  CHORUS_VAULT_MASTER_KEYS: vaultMasterKeysVariable,
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedConfigSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { hostVariable, logLevelVariable, pemVariable, portVariable } from '@chorus/service-kit';
+import { connectorsFileVariable } from './connectors-file.js';
+import { publicUrlVariable } from './public-url.js';
+import { internalTokenVariable, vaultMasterKeysVariable } from './vault-config.js';
 
 const generateHint = 'print a fresh pair with `chorus keygen`';
 
@@ -31,6 +34,7 @@ export const serviceConfigSchema = z.object({
     .describe(
       "a prefix for this installation's consumer groups when several share one Kafka cluster, e.g. acme.",
     ),
+  CHORUS_CONNECTORS_FILE: connectorsFileVariable,
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
@@ -55,6 +59,17 @@ export const gatewayConfigSchema = z.object({
   CHORUS_COMMUNITY_URL: upstreamUrl('community'),
   CHORUS_ADS_URL: upstreamUrl('ads'),
   CHORUS_ANALYTICS_URL: upstreamUrl('analytics'),
+  CHORUS_PUBLIC_URL: publicUrlVariable,
+  CHORUS_VAULT_MASTER_KEYS: vaultMasterKeysVariable,
+  CHORUS_INTERNAL_TOKEN: internalTokenVariable,
+  CHORUS_CONNECTORS_FILE: connectorsFileVariable,
+  KAFKA_CONSUMER_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore, dash')
+    .default('')
+    .describe(
+      "a prefix for this installation's consumer groups when several share one Kafka cluster, e.g. acme.",
+    ),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

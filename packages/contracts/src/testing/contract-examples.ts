@@ -1,3 +1,4 @@
+import { budgetActualsRecordedV1 } from '../analytics/budget-actuals-recorded.v1.js';
 import { crisisDetectedV1 } from '../community/crisis-detected.v1.js';
 import { crisisResolvedV1 } from '../community/crisis-resolved.v1.js';
 import { interactionReceivedV1 } from '../community/interaction-received.v1.js';
@@ -7,10 +8,12 @@ import { postFailedV1 } from '../content/post-failed.v1.js';
 import { postNeedsReviewV1 } from '../content/post-needs-review.v1.js';
 import { postPublishedV1 } from '../content/post-published.v1.js';
 import { postScheduledV1 } from '../content/post-scheduled.v1.js';
+import { postScheduledV2 } from '../content/post-scheduled.v2.js';
 import type { EventContract, PayloadOf } from '../envelope/event-contract.js';
 import { channelConnectedV1 } from '../gateway/channel-connected.v1.js';
 import { channelDisconnectedV1 } from '../gateway/channel-disconnected.v1.js';
 import { channelReauthRequiredV1 } from '../gateway/channel-reauth-required.v1.js';
+import { notificationRequestedV1 } from '../gateway/notification-requested.v1.js';
 import { brandVoiceChangedV1 } from '../strategy/brand-voice-changed.v1.js';
 import { goalChangedV1 } from '../strategy/goal-changed.v1.js';
 import { goalRetiredV1 } from '../strategy/goal-retired.v1.js';
@@ -128,6 +131,39 @@ export const contractExamples: ContractExample<unknown>[] = [
     pillarId: null,
     scheduledById: ids.member,
   }),
+  example(postScheduledV2, {
+    postId: ids.post,
+    targetId: ids.target,
+    channelId: ids.channel,
+    network: 'instagram',
+    revision: 3,
+    scheduledFor: '2025-05-01T07:30:00.000Z',
+    timeZone: 'Europe/Rome',
+    contentType: 'carousel',
+    text: 'New roast #acmecoffee',
+    firstComment: 'https://acme.test/roast?utm_source=instagram&utm_medium=social&utm_campaign=spring',
+    thread: [],
+    media: [
+      {
+        mediaId: ids.goal2,
+        kind: 'image',
+        mimeType: 'image/jpeg',
+        url: 'https://media.acme.test/1.jpg',
+        sizeBytes: 200000,
+        width: 1080,
+        height: 1080,
+        durationSeconds: null,
+        altText: 'A bag of beans',
+      },
+    ],
+    settings: {},
+    utm: { source: 'instagram', medium: 'social', campaign: 'spring', term: null, content: ids.post },
+    goalIds: [ids.goal],
+    campaignId: ids.campaign,
+    pillarKey: 'behind-the-roast',
+    tags: ['roast'],
+    scheduledById: ids.member,
+  }),
   example(postApprovedV1, {
     postId: ids.post,
     step: 2,
@@ -207,6 +243,25 @@ export const contractExamples: ContractExample<unknown>[] = [
       campaignId: ids.campaign,
       utm: null,
     },
+  }),
+  example(budgetActualsRecordedV1, {
+    month: '2025-03',
+    currency: 'EUR',
+    asOf: '2025-04-02T06:00:00.000Z',
+    lines: [
+      { category: 'paid-media', network: 'bluesky', goalId: ids.goal, amountMinor: 120_000 },
+      { category: 'team', network: null, goalId: null, amountMinor: 480_000 },
+      { category: 'revenue', network: 'bluesky', goalId: ids.goal, amountMinor: 900_000 },
+    ],
+  }),
+  example(notificationRequestedV1, {
+    requestedBy: 'community',
+    kind: 'crisis-detected',
+    title: 'Negative spike on @chorus.bsky.social',
+    body: 'Negative replies tripled in the last hour. Scheduled posts are paused until someone resumes them.',
+    link: `/community/crises/${ids.crisis}`,
+    object: { type: 'crisis', id: ids.crisis },
+    recipients: { rule: 'roles', roles: ['community-manager', 'admin'] },
   }),
 ];
 

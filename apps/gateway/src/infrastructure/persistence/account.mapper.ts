@@ -43,6 +43,7 @@ export function memberToPersistence(member: Member): {
       name: m.name,
       passwordHash: m.passwordHash.encoded,
       createdAt: m.createdAt,
+      ...twoFactorColumns(member),
     }),
     memberships: m.memberships.map((ms) =>
       Object.assign(new MembershipOrmEntity(), {
@@ -64,5 +65,24 @@ export function memberToDomain(row: MemberOrmEntity, memberships: readonly Membe
     passwordHash: PasswordHash.fromEncoded(row.passwordHash),
     memberships: memberships.map((ms) => ({ workspaceId: ms.workspaceId, roles: ms.roles.filter(isRole) })),
     createdAt: new Date(row.createdAt),
+    twoFactor: {
+      secret: row.totpSecret,
+      pendingSecret: row.totpPendingSecret,
+      lastUsedStep: row.totpLastStep === null ? null : Number(row.totpLastStep),
+    },
   });
+}
+
+export function twoFactorColumns(
+  member: Member,
+): Pick<MemberOrmEntity, 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'> {
+  const twoFactor = member.snapshot().twoFactor;
+  return {
+    totpSecret: twoFactor?.secret ?? null,
+    totpPendingSecret: twoFactor?.pendingSecret ?? null,
+    totpLastStep:
+      twoFactor?.lastUsedStep === null || twoFactor?.lastUsedStep === undefined
+        ? null
+        : String(twoFactor.lastUsedStep),
+  };
 }

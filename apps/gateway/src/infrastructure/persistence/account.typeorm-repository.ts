@@ -12,6 +12,7 @@ import {
   agencyToPersistence,
   memberToDomain,
   memberToPersistence,
+  twoFactorColumns,
   workspaceToDomain,
   workspaceToPersistence,
 } from './account.mapper.js';
@@ -62,6 +63,68 @@ export class AccountTypeormRepository implements AccountRepository {
       tx.manager.findOneBy(AgencyOrmEntity, { id: tenantId }),
     );
     return row === null ? null : agencyToDomain(row);
+  }
+
+  async addMember(member: Member): Promise<void> {
+    const { member: row, memberships } = memberToPersistence(member);
+    try {
+      await this.transactions.run(row.tenantId, async (tx) => {
+        await tx.manager.insert(MemberOrmEntity, row);
+        await tx.manager.insert(MembershipOrmEntity, memberships);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'member_email')) {
+        throw new EmailAlreadyRegisteredError();
+      }
+      throw error;
+    }
+  }
+
+  async saveMemberships(member: Member): Promise<void> {
+    const { member: row, memberships } = memberToPersistence(member);
+    await this.transactions.run(row.tenantId, async (tx) => {
+      await tx.manager.delete(MembershipOrmEntity, { memberId: row.id });
+      if (memberships.length > 0) {
+        await tx.manager.insert(MembershipOrmEntity, memberships);
+      }
+    });
+  }
+
+  async addWorkspace(workspace: Workspace): Promise<void> {
+    await this.transactions.run(workspace.tenantId, (tx) =>
+      tx.manager.insert(WorkspaceOrmEntity, workspaceToPersistence(workspace)),
+    );
+  }
+
+  async listWorkspaceMembers(tenantId: string, workspaceId: string): Promise<Member[]> {
+    return this.transactions.run(tenantId, async (tx) => {
+      const inWorkspace = await tx.manager.findBy(MembershipOrmEntity, { workspaceId });
+      if (inWorkspace.length === 0) {
+        return [];
+      }
+      const rows = await tx.manager.find(MemberOrmEntity, {
+        where: { id: In(inWorkspace.map((ms) => ms.memberId)) },
+        order: { name: 'ASC', id: 'ASC' },
+      });
+      const all = await tx.manager.findBy(MembershipOrmEntity, { memberId: In(rows.map((r) => r.id)) });
+      return rows.map((r) =>
+        memberToDomain(
+          r,
+          all.filter((ms) => ms.memberId === r.id),
+        ),
+      );
+    });
+  }
+
+  async saveCredentials(member: Member): Promise<void> {
+    const m = member.snapshot();
+    await this.transactions.run(m.tenantId, (tx) =>
+      tx.manager.update(
+        MemberOrmEntity,
+        { id: m.id },
+        { passwordHash: m.passwordHash.encoded, ...twoFactorColumns(member) },
+      ),
+    );
   }
 
   async listWorkspaces(tenantId: string, workspaceIds: readonly string[]): Promise<Workspace[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan } from 'typeorm';
+import { isRole } from '@chorus/access';
 import { TenantTransactions } from '@chorus/service-kit';
 import type {
   ApiTokenRepository,
@@ -16,6 +17,10 @@ export class ApiTokenTypeormRepository implements ApiTokenRepository {
     await this.transactions.run(token.tenantId, (tx) =>
       tx.manager.insert(ApiTokenOrmEntity, {
         tokenHash: token.hash,
+        id: token.id,
+        kind: token.kind,
+        name: token.name,
+        scopes: token.scopes === null ? null : [...token.scopes],
         tenantId: token.tenantId,
         memberId: token.memberId,
         createdAt: token.createdAt,
@@ -33,15 +38,7 @@ export class ApiTokenTypeormRepository implements ApiTokenRepository {
         expiresAt: MoreThan(now),
       }),
     );
-    return row === null
-      ? null
-      : {
-          hash: row.tokenHash,
-          tenantId: row.tenantId,
-          memberId: row.memberId,
-          createdAt: new Date(row.createdAt),
-          expiresAt: new Date(row.expiresAt),
-        };
+    return row === null ? null : toStored(row);
   }
 
   async revoke(hash: string, now: Date): Promise<void> {
@@ -49,4 +46,49 @@ export class ApiTokenTypeormRepository implements ApiTokenRepository {
       tx.manager.update(ApiTokenOrmEntity, { tokenHash: hash, revokedAt: IsNull() }, { revokedAt: now }),
     );
   }
+
+  async listNamed(tenantId: string, memberId: string, now: Date): Promise<StoredApiToken[]> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.manager.find(ApiTokenOrmEntity, {
+        where: { memberId, kind: 'named', revokedAt: IsNull(), expiresAt: MoreThan(now) },
+        order: { createdAt: 'DESC' },
+      }),
+    );
+    return rows.map(toStored);
+  }
+
+  async revokeNamed(tenantId: string, memberId: string, id: string, now: Date): Promise<boolean> {
+    const result = await this.transactions.run(tenantId, (tx) =>
+      tx.manager.update(
+        ApiTokenOrmEntity,
+        { id, memberId, kind: 'named', revokedAt: IsNull() },
+        { revokedAt: now },
+      ),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async revokeSignIns(tenantId: string, memberId: string, now: Date): Promise<void> {
+    await this.transactions.run(tenantId, (tx) =>
+      tx.manager.update(
+        ApiTokenOrmEntity,
+        { memberId, kind: In(['sign-in', 'session']), revokedAt: IsNull() },
+        { revokedAt: now },
+      ),
+    );
+  }
+}
+
+function toStored(row: ApiTokenOrmEntity): StoredApiToken {
+  return {
+    id: row.id,
+    hash: row.tokenHash,
+    kind: row.kind,
+    name: row.name,
+    scopes: row.scopes === null ? null : row.scopes.filter(isRole),
+    tenantId: row.tenantId,
+    memberId: row.memberId,
+    createdAt: new Date(row.createdAt),
+    expiresAt: new Date(row.expiresAt),
+  };
 }

@@ -1,6 +1,13 @@
-import { Controller, ConflictException, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   AuthenticatedEndpoint,
@@ -15,9 +22,10 @@ import {
 import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
 import { SignOutCommand } from '../../application/commands/sign-out/sign-out.command.js';
 import { SignUpCommand } from '../../application/commands/sign-up/sign-up.command.js';
-import { EmailAlreadyRegisteredError, InvalidCredentialsError } from '../../domain/account.errors.js';
+import { accountHttpError } from './account-http.errors.js';
 import { SignInBody, SignInResponse } from './dto/sign-in.dto.js';
 import { SignUpBody, SignUpResponse } from './dto/sign-up.dto.js';
+import { clearSessionCookies } from './session-cookie.mapper.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -37,41 +45,54 @@ export class AuthHttpController {
       const result = await this.commands.execute(new SignUpCommand(body));
       return { ...result, expiresAt: result.expiresAt.toISOString() };
     } catch (error) {
-      if (error instanceof EmailAlreadyRegisteredError) {
-        throw new ConflictException(error.message);
-      }
-      throw error;
+      throw accountHttpError(error);
     }
   }
 
   @Post('sign-in')
   @HttpCode(200)
   @PublicEndpoint()
-  @ApiOperation({ summary: 'Exchange e-mail and password for an API token' })
+  @ApiOperation({
+    summary: 'Exchange e-mail and password (and the two-factor code when on) for an API token',
+  })
   @BodySchema(SignInBody)
   @ResponseSchema(200, SignInResponse, 'A new API token')
   @BadRequestDoc()
-  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
-  async signIn(@ValidBody(SignInBody) body: SignInBody): Promise<z.infer<typeof SignInResponse>> {
+  @ApiUnauthorizedResponse({
+    description: 'Wrong e-mail or password, or error second-factor-required: send totpCode',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failures for this e-mail or address; see Retry-After',
+  })
+  async signIn(
+    @ValidBody(SignInBody) body: SignInBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<z.infer<typeof SignInResponse>> {
     try {
-      const result = await this.commands.execute(new SignInCommand(body.email, body.password));
+      const result = await this.commands.execute(
+        new SignInCommand(body.email, body.password, { totpCode: body.totpCode, ip: request.ip }),
+      );
       return { ...result, expiresAt: result.expiresAt.toISOString() };
     } catch (error) {
-      if (error instanceof InvalidCredentialsError) {
-        throw new UnauthorizedException(error.message);
-      }
-      throw error;
+      throw accountHttpError(error, reply);
     }
   }
 
   @Post('sign-out')
   @HttpCode(204)
   @AuthenticatedEndpoint()
-  @ApiOperation({ summary: 'Revoke the API token this request carries' })
-  async signOut(@Req() request: RequestWithMember): Promise<void> {
+  @ApiOperation({ summary: 'Revoke the API token or browser session this request carries' })
+  async signOut(
+    @Req() request: RequestWithMember,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const token = bearerToken(request.headers.authorization);
     if (token !== undefined) {
       await this.commands.execute(new SignOutCommand(token));
+    }
+    if (request.member?.credential === 'session') {
+      clearSessionCookies(reply);
     }
   }
 }

@@ -36,7 +36,11 @@ export class SignUpHandler implements ICommandHandler<SignUpCommand> {
     const token = ApiToken.issue();
     const expiresAt = ApiToken.expiryFrom(now);
     await this.tokens.add({
+      id: uuidv7(),
       hash: token.hash,
+      kind: 'sign-in',
+      name: null,
+      scopes: null,
       tenantId: agency.id,
       memberId: admin.id,
       createdAt: now,

@@ -7,6 +7,10 @@ import type { AccountRepository } from '../../ports/account-repository.port.js';
 import type { ApiTokenRepository } from '../../ports/api-token-repository.port.js';
 import { AuthenticateTokenQuery } from './authenticate-token.query.js';
 
+/**
+ * A token -> its member with their roles per workspace. A scoped token keeps only the roles in its scopes, so
+ * the gateway and every service (which see only the roles) enforce the scope with no code of their own.
+ */
 @QueryHandler(AuthenticateTokenQuery)
 export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateTokenQuery> {
   constructor(
@@ -24,6 +28,13 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
       return null;
     }
     const { tenantId, memberships } = member.snapshot();
-    return { tenantId, userId: member.id, workspaces: memberships };
+    const scopes = stored.scopes;
+    if (scopes === null) {
+      return { tenantId, userId: member.id, workspaces: memberships, credential: stored.kind };
+    }
+    const workspaces = memberships
+      .map((ms) => ({ workspaceId: ms.workspaceId, roles: ms.roles.filter((r) => scopes.includes(r)) }))
+      .filter((ms) => ms.roles.length > 0);
+    return { tenantId, userId: member.id, workspaces, credential: stored.kind, scopes };
   }
 }

@@ -1,0 +1,8 @@
+export class DisconnectChannelCommand {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+    readonly channelId: string,
+    readonly memberId: string,
+  ) {}
+}

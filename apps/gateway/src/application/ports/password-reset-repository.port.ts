@@ -1,0 +1,13 @@
+export interface PasswordResetRequest {
+  readonly hash: string;
+  readonly tenantId: string;
+  readonly memberId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
+
+export interface PasswordResetRepository {
+  add(request: PasswordResetRequest): Promise<void>;
+  /** Marks the reset used and returns it, once: null when unknown, expired or already used. */
+  consume(hash: string, now: Date): Promise<{ tenantId: string; memberId: string } | null>;
+}

@@ -1,0 +1,6 @@
+export class ListChannelsQuery {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+  ) {}
+}

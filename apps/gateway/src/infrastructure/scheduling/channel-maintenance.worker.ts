@@ -1,0 +1,86 @@
+import {
+  Inject,
+  Injectable,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
+import { ChannelAccess } from '../../application/channels/channel-access.adapter.js';
+import { RefreshExpiringChannelsCommand } from '../../application/commands/refresh-expiring-channels/refresh-expiring-channels.command.js';
+import { RewrapChannelSecretsCommand } from '../../application/commands/rewrap-channel-secrets/rewrap-channel-secrets.command.js';
+import { CHANNEL_REFRESH_SCHEDULE } from '../../gateway.tokens.js';
+
+export interface ChannelRefreshSchedule {
+  /** How often the sweep runs. */
+  readonly intervalMs: number;
+  /** Tokens expiring within this are renewed. Longer than the interval, so none lapses between two passes. */
+  readonly horizonMs: number;
+}
+
+export const DEFAULT_REFRESH_SCHEDULE: ChannelRefreshSchedule = {
+  intervalMs: 60_000,
+  horizonMs: 10 * 60_000,
+};
+
+/**
+ * With a vault configured: re-wraps secrets still under another master key than the active one (rotation,
+ * ADR 0013), at start and after each pass of the sweep for tokens about to expire. Every gateway instance sweeps; row locks keep them from refreshing
+ * one channel twice.
+ */
+@Injectable()
+export class ChannelMaintenanceWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly access: ChannelAccess,
+    private readonly commands: CommandBus,
+    @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
+    @Optional()
+    @Inject(CHANNEL_REFRESH_SCHEDULE)
+    private readonly schedule: ChannelRefreshSchedule | false | undefined,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.access.configured) {
+      return;
+    }
+    this.running = this.rewrap();
+    const schedule = this.schedule ?? DEFAULT_REFRESH_SCHEDULE;
+    if (schedule === false) {
+      return;
+    }
+    this.timer = setInterval(() => {
+      // Re-wrapping again each pass catches what a gateway not yet rolled sealed under the old key meanwhile.
+      this.running = this.running
+        .then(() => this.commands.execute(new RefreshExpiringChannelsCommand(schedule.horizonMs)))
+        .catch((error: unknown) => this.fail('refresh sweep', error))
+        .then(() => this.rewrap());
+    }, schedule.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private rewrap(): Promise<void> {
+    return this.commands
+      .execute(new RewrapChannelSecretsCommand())
+      .then((count: number) => {
+        if (count > 0) {
+          this.logger.write('info', 'channel secrets re-wrapped under the active master key', { count });
+        }
+      })
+      .catch((error: unknown) => this.fail('re-wrap', error));
+  }
+
+  private fail(task: string, error: unknown): void {
+    this.logger.write('error', `channel ${task} failed`, {
+      reason: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import {
+  AuthenticatedEndpoint,
+  BadRequestDoc,
+  BodySchema,
+  ResponseSchema,
+  ValidBody,
+  type RequestWithMember,
+} from '@chorus/service-kit';
+import { ConfirmTwoFactorCommand } from '../../application/commands/confirm-two-factor/confirm-two-factor.command.js';
+import { DisableTwoFactorCommand } from '../../application/commands/disable-two-factor/disable-two-factor.command.js';
+import { SetUpTwoFactorCommand } from '../../application/commands/set-up-two-factor/set-up-two-factor.command.js';
+import { accountHttpError } from './account-http.errors.js';
+import { TwoFactorCodeBody, TwoFactorSetUpResponse } from './dto/two-factor.dto.js';
+import { credentialOwner } from './credential-owner.mapper.js';
+
+/** Optional TOTP two-factor sign-in (RFC 6238), for the signed-in member. */
+@ApiTags('auth')
+@Controller('api/auth/two-factor')
+export class TwoFactorHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('set-up')
+  @HttpCode(201)
+  @AuthenticatedEndpoint()
+  @ApiOperation({ summary: 'Get a new TOTP secret; two-factor sign-in is on once confirmed with a code' })
+  @ResponseSchema(201, TwoFactorSetUpResponse, 'The secret and its otpauth:// URI')
+  async setUp(@Req() request: RequestWithMember): Promise<z.infer<typeof TwoFactorSetUpResponse>> {
+    const member = credentialOwner(request);
+    return this.commands.execute(new SetUpTwoFactorCommand(member.tenantId, member.userId));
+  }
+
+  @Post('confirm')
+  @HttpCode(204)
+  @AuthenticatedEndpoint()
+  @ApiOperation({ summary: 'Turn two-factor sign-in on with the current code from the new secret' })
+  @BodySchema(TwoFactorCodeBody)
+  @BadRequestDoc()
+  @ApiConflictResponse({ description: 'No set-up was started' })
+  async confirm(
+    @ValidBody(TwoFactorCodeBody) body: TwoFactorCodeBody,
+    @Req() request: RequestWithMember,
+  ): Promise<void> {
+    const member = credentialOwner(request);
+    try {
+      await this.commands.execute(new ConfirmTwoFactorCommand(member.tenantId, member.userId, body.code));
+    } catch (error) {
+      throw accountHttpError(error);
+    }
+  }
+
+  @Post('disable')
+  @HttpCode(204)
+  @AuthenticatedEndpoint()
+  @ApiOperation({ summary: 'Turn two-factor sign-in off; needs a current code' })
+  @BodySchema(TwoFactorCodeBody)
+  @BadRequestDoc()
+  async disable(
+    @ValidBody(TwoFactorCodeBody) body: TwoFactorCodeBody,
+    @Req() request: RequestWithMember,
+  ): Promise<void> {
+    const member = credentialOwner(request);
+    try {
+      await this.commands.execute(new DisableTwoFactorCommand(member.tenantId, member.userId, body.code));
+    } catch (error) {
+      throw accountHttpError(error);
+    }
+  }
+}

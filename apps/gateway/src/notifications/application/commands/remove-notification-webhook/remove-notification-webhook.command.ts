@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+
+/** Stops posting to an endpoint; its pending deliveries fail at their next attempt. */
+export class RemoveNotificationWebhookCommand extends Command<void> {
+  constructor(
+    readonly tenantId: string,
+    readonly webhookId: string,
+    readonly removedBy: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DELIVERY_QUEUE, NOTIFICATION_WEBHOOKS } from '../../../notifications.tokens.js';
+import { WebhookNotFoundError } from '../../../domain/notification.errors.js';
+import type { Delivery, DeliveryQueue } from '../../ports/notification-delivery.port.js';
+import type { NotificationWebhooks } from '../../ports/notification-webhook.port.js';
+import { ListWebhookDeliveriesQuery } from './list-webhook-deliveries.query.js';
+
+@QueryHandler(ListWebhookDeliveriesQuery)
+export class ListWebhookDeliveriesHandler implements IQueryHandler<ListWebhookDeliveriesQuery> {
+  constructor(
+    @Inject(NOTIFICATION_WEBHOOKS) private readonly webhooks: NotificationWebhooks,
+    @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+  ) {}
+
+  async execute(query: ListWebhookDeliveriesQuery): Promise<Delivery[]> {
+    if (!(await this.webhooks.exists(query.tenantId, query.webhookId))) {
+      throw new WebhookNotFoundError();
+    }
+    return this.queue.listForWebhook(query.tenantId, query.webhookId, query.limit);
+  }
+}

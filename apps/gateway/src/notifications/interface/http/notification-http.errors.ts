@@ -1,0 +1,22 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import {
+  InvalidWebhookUrlError,
+  NotificationNotFoundError,
+  WebhookNotFoundError,
+} from '../../domain/notification.errors.js';
+
+/** Notification errors -> HTTP; anything else is rethrown as it is. */
+export function notificationHttpError(error: unknown): unknown {
+  if (error instanceof NotificationNotFoundError || error instanceof WebhookNotFoundError) {
+    return new NotFoundException(error.message);
+  }
+  if (error instanceof InvalidWebhookUrlError) {
+    return new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Invalid body: url: ${error.problem}`,
+      problems: [{ field: 'url', problem: error.problem }],
+    });
+  }
+  return error;
+}
