@@ -4,13 +4,14 @@ import {
   RetriableError,
   errorFromResponse,
   isWriteOperation,
+  parseRetryAfter,
   type Clock,
   type ConnectorError,
   type ConnectorOperation,
   type HttpClient,
   type z,
 } from '@chorus/connector-sdk';
-import { mapGraphError, type GraphErrorBody } from './graph-error.js';
+import { mapGraphError, tooManyRequests, type GraphErrorBody } from './graph-error.js';
 import { readUsage } from './usage-headers.js';
 import type { UsageGate } from './usage-gate.js';
 
@@ -54,6 +55,8 @@ export interface GraphRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** An absolute URL (a `paging.next`, a resumable upload host) instead of the path. */
   readonly url?: string;
+  /** The call makes a post live: a transient error on it is ambiguous, never retried blindly. */
+  readonly publishes?: boolean;
 }
 
 /**
@@ -117,9 +120,19 @@ export class GraphClient {
           endpoint: request.endpoint,
           status: response.status,
           usage,
+          publishes: request.publishes,
+          retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
         });
         // The host holds the account on a RateLimitedError; the gate is for what only the headers say.
         throw error;
+      }
+      if (response.status === 429) {
+        throw tooManyRequests(this.network, describeBody(text), {
+          endpoint: request.endpoint,
+          publishes: request.publishes,
+          usage,
+          retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
+        });
       }
       throw this.notAnEnvelope(response, request, text);
     }

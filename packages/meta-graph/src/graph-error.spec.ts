@@ -55,6 +55,34 @@ describe('mapGraphError (network-apis.md 1.2)', () => {
     expect(mapGraphError({ code: 9, error_subcode: 2207003 }, context).kind).toBe('retriable');
   });
 
+  it('on the step that publishes, a transient error is ambiguous whatever its subcode; before it, a publishing subcode stays retriable', () => {
+    const publishStep = { ...context, endpoint: 'media.publish', publishes: true };
+    expect(mapGraphError({ code: 9, error_subcode: 2207001, is_transient: true }, publishStep).kind).toBe(
+      'ambiguous',
+    );
+    expect(mapGraphError({ code: 1, error_subcode: 1363047 }, publishStep).kind).toBe('ambiguous');
+    expect(mapGraphError({ code: 2, error_subcode: 2207003 }, publishStep).message).toMatch(/may be live/u);
+    const container = { ...context, endpoint: 'media.create' };
+    expect(mapGraphError({ code: 9, error_subcode: 2207001, is_transient: true }, container).kind).toBe(
+      'retriable',
+    );
+    // A throttle refuses the call: nothing was applied, even on the publishing step.
+    expect(mapGraphError({ code: 4 }, publishStep).kind).toBe('rate-limited');
+  });
+
+  it('HTTP 429 without a throttle code is rate-limited for Retry-After (else an hour); on the publishing step it is ambiguous', () => {
+    const tooMany = { code: 0, message: 'Too Many Requests' };
+    const read = { ...context, operation: 'insights.account' as const, status: 429 };
+    const error = mapGraphError(tooMany, { ...read, retryAfter: 120 });
+    expect(error.kind).toBe('rate-limited');
+    expect((error as RateLimitedError).retryAfter).toBe(120);
+    expect((mapGraphError(tooMany, read) as RateLimitedError).retryAfter).toBe(3600);
+    expect(mapGraphError(tooMany, { ...context, endpoint: 'media.create', status: 429 }).kind).toBe(
+      'rate-limited',
+    );
+    expect(mapGraphError(tooMany, { ...context, status: 429, publishes: true }).kind).toBe('ambiguous');
+  });
+
   it('content errors carry an issue on the field the subcode names', () => {
     const error = mapGraphError(
       {

@@ -29,6 +29,13 @@ export interface GraphErrorContext {
   readonly endpoint: string;
   readonly status: number;
   readonly usage?: GraphUsage;
+  /**
+   * The call makes a post live (media_publish, threads_publish, /feed, a published photo or video): once sent, a
+   * transient error may hide a live post, so it is ambiguous whatever its subcode (3.6, 4.6, 2.6).
+   */
+  readonly publishes?: boolean;
+  /** Seconds from the response's Retry-After header, when it has one. */
+  readonly retryAfter?: number;
 }
 
 // Throttling: app, user, page, custom and Business-Use-Case limits, application limit (1.2, 1.3).
@@ -82,6 +89,10 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
       options,
     );
   }
+  if (context.status === 429) {
+    // HTTP 429 with a code that is not one of Meta's throttles (a proxy's, an edge's): the request was refused.
+    return tooManyRequests(network, detail, context);
+  }
   if (subcode !== undefined && QUOTA_SUBCODES.has(subcode)) {
     return new RateLimitedError(`${network} publishing limit reached (${detail}).`, DAY_SECONDS, options);
   }
@@ -119,6 +130,13 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
     error.is_transient === true
   ) {
     const message = `${network} had a temporary problem (${detail})`;
+    if (context.publishes === true) {
+      return new AmbiguousError(
+        `${message} on the step that publishes; the post may be live, so Chorus looks for it before publishing again.`,
+        options,
+      );
+    }
+    // Elsewhere a publishing subcode (2207001 ...) means a new container may cure it: nothing is live yet.
     return isWriteOperation(context.operation) && subcode === undefined
       ? new AmbiguousError(`${message}; it may have been applied.`, options)
       : new RetriableError(`${message}.`, options);
@@ -138,6 +156,31 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
     message: `${network}: ${error.error_user_msg ?? error.message ?? 'refused'}`,
   };
   return new InvalidContentError(`${network} refused the request (${detail}).`, [issue], options);
+}
+
+/**
+ * HTTP 429 without a throttle code: rate-limited for Retry-After (else the usage headers' regain time, else an
+ * hour). On the step that publishes Chorus cannot prove nothing went live, so there it is ambiguous (3.6).
+ */
+export function tooManyRequests(
+  network: string,
+  detail: string,
+  context: Pick<GraphErrorContext, 'endpoint' | 'publishes' | 'retryAfter' | 'usage'>,
+): ConnectorError {
+  const options = { endpoint: context.endpoint };
+  if (context.publishes === true) {
+    return new AmbiguousError(
+      `${network} answered HTTP 429 (${detail}) on the step that publishes; the post may be live, so Chorus looks for it before publishing again.`,
+      options,
+    );
+  }
+  const regain = context.usage?.regainSeconds ?? 0;
+  const seconds = context.retryAfter ?? (regain > 0 ? regain : UNKNOWN_REGAIN_SECONDS);
+  return new RateLimitedError(
+    `${network} answered HTTP 429 Too Many Requests (${detail}); nothing was applied.`,
+    seconds,
+    options,
+  );
 }
 
 function describe(error: GraphErrorBody): string {

@@ -36,3 +36,9 @@ export {
   type LongToken,
   type TokenAge,
 } from './long-lived-token.js';
+export {
+  matchPublished,
+  publishedResult,
+  type PublishedCandidate,
+  type PublishedMatch,
+} from './match-published.js';

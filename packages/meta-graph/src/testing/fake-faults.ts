@@ -13,6 +13,8 @@ export type GraphFault =
       readonly kind: 'graph-error';
       readonly error: FakeGraphError;
       readonly regainMinutes?: number;
+      /** Extra response headers, such as Retry-After on an HTTP 429. */
+      readonly headers?: Readonly<Record<string, string>>;
       readonly match?: FaultMatch;
     }
   /** A proxy's or load balancer's HTML error page instead of JSON; nothing applied. */

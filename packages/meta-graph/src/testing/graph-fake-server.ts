@@ -196,7 +196,7 @@ export class GraphFakeServer {
       log(fault.error.status ?? 400);
       const headersOf =
         bucket && fault.regainMinutes !== undefined ? usageHeaders(bucket, 100, fault.regainMinutes) : usage;
-      return write(response, graphError(fault.error), headersOf);
+      return write(response, graphError(fault.error), { ...headersOf, ...fault.headers });
     }
     if (fault?.kind === 'html') {
       log(fault.status);

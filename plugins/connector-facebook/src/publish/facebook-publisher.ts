@@ -51,6 +51,7 @@ export async function publishPagePost(
         method: 'POST',
         path: `/${credentials.accountId}/feed`,
         query: { fields: 'id,permalink_url' },
+        publishes: true,
         json: {
           message: post.text,
           ...(post.link ? { link: post.link.url } : {}),

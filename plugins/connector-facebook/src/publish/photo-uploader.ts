@@ -28,6 +28,8 @@ export async function uploadPhoto(
     endpoint: 'photos.upload',
     method: 'POST' as const,
     path: `/${credentials.accountId}/photos`,
+    // A published photo is a post: a transient error after sending is ambiguous (unpublished parts may repeat).
+    publishes: upload.published,
   };
   if (media.source.kind === 'url') {
     return deps

@@ -69,6 +69,7 @@ export async function uploadVideoInChunks(
       ...request,
       endpoint: 'videos.upload-finish',
       form: { upload_phase: 'finish', upload_session_id: session.upload_session_id, description },
+      publishes: true,
     },
     finished,
   );

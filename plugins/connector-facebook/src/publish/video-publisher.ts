@@ -43,6 +43,7 @@ export async function publishFeedVideo(
     endpoint: 'videos.upload',
     method: 'POST' as const,
     path: `/${credentials.accountId}/videos`,
+    publishes: true,
   };
   let created;
   if (media.source.kind === 'bytes' && media.source.data.byteLength > deps.config.videoResumableAboveBytes) {
@@ -118,6 +119,7 @@ export async function publishReel(
       method: 'POST',
       path,
       form: { upload_phase: 'finish', video_id: started.video_id, video_state: 'PUBLISHED', description },
+      publishes: true,
     },
     z.object({ success: z.literal(true) }),
   );

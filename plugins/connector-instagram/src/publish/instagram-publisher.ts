@@ -1,4 +1,5 @@
 import {
+  AmbiguousError,
   z,
   type Credentials,
   type PublishInput,
@@ -35,8 +36,20 @@ export async function publishInstagramPost(
     ? media.map((item) => [{ media: item, mediaType: 'STORIES' }])
     : [feedSpecs(post.text, media, settings.shareToFeed)];
   const results: PublishResult[] = [];
-  for (const group of specs) {
-    results.push(await publishOne(deps, credentials, group, post.text));
+  for (const [index, group] of specs.entries()) {
+    results.push(
+      await publishOne(deps, credentials, group, post.text).catch((error: unknown) => {
+        if (results.length === 0) {
+          throw error;
+        }
+        // Earlier stories are live: a retry of the whole post would publish them again (3.6).
+        const live = results.map((part, at) => `story ${at + 1} (${part.remoteId})`).join(', ');
+        throw new AmbiguousError(
+          `Instagram published ${live}, then story ${index + 1} of ${specs.length} failed: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }),
+    );
   }
   const [first, ...more] = results;
   const result: PublishResult = more.length > 0 ? { ...first!, thread: more } : first!;
@@ -106,6 +119,7 @@ async function publishOne(
       method: 'POST',
       path: `/${credentials.accountId}/media_publish`,
       form: { creation_id: containerId },
+      publishes: true,
     },
     idResponse,
   );

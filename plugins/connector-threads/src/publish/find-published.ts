@@ -1,25 +1,34 @@
 import {
   isConnectorError,
-  normaliseText,
   z,
   type Credentials,
   type DeleteInput,
   type FindPublishedInput,
   type FindPublishedResult,
 } from '@chorus/connector-sdk';
-import { collectPages, graphPage, successResponse } from '@chorus/meta-graph';
+import {
+  collectPages,
+  graphPage,
+  matchPublished,
+  publishedResult,
+  successResponse,
+} from '@chorus/meta-graph';
 import type { ThreadsDeps } from '../threads-deps.js';
 
 const threads = graphPage(
   z.object({
     id: z.string(),
     text: z.string().optional(),
+    media_type: z.string().optional(),
     permalink: z.string().optional(),
     timestamp: z.string(),
   }),
 );
 
-/** No idempotency key (4.6): the profile's posts in the window, matched by text. */
+/**
+ * No idempotency key (4.6): the profile's posts in the window, matched by text and media type; a post without
+ * text that another textless post of the same type could be is `unknown`, never that other post.
+ */
 export async function findPublishedThread(
   deps: ThreadsDeps,
   credentials: Credentials,
@@ -27,7 +36,6 @@ export async function findPublishedThread(
 ): Promise<FindPublishedResult> {
   const since = Math.floor(Date.parse(input.window.from) / 1000);
   const until = Math.ceil(Date.parse(input.window.to) / 1000);
-  const wanted = normaliseText(input.post.text);
   const items = await collectPages(
     (after) =>
       deps.graph(credentials).call(
@@ -35,21 +43,33 @@ export async function findPublishedThread(
           operation: 'findPublished',
           endpoint: 'threads.list',
           path: `/${credentials.accountId}/threads`,
-          query: { fields: 'id,text,permalink,timestamp', since, until, limit: 50, after },
+          query: { fields: 'id,text,media_type,permalink,timestamp', since, until, limit: 50, after },
         },
         threads,
       ),
     4,
   );
-  const match = items.find((item) => normaliseText(item.text ?? '') === wanted);
-  return match
-    ? {
-        status: 'found',
-        remoteId: match.id,
-        url: match.permalink ?? 'https://www.threads.net/',
-        publishedAt: new Date(match.timestamp).toISOString(),
-      }
-    : { status: 'not-found' };
+  const match = matchPublished(
+    'Threads',
+    items,
+    { text: input.post.text, shape: mediaTypeOf(input.post.media ?? []) },
+    (item) => ({ text: item.text ?? '', shape: item.media_type }),
+  );
+  return publishedResult(match, (item) => ({
+    status: 'found',
+    remoteId: item.id,
+    url: item.permalink ?? 'https://www.threads.net/',
+    publishedAt: new Date(item.timestamp).toISOString(),
+  }));
+}
+
+/** The media_type the profile's posts report for what a post carries. */
+function mediaTypeOf(media: NonNullable<FindPublishedInput['post']['media']>): string {
+  if (media.length > 1) {
+    return 'CAROUSEL_ALBUM';
+  }
+  const [item] = media;
+  return item ? (item.kind === 'video' ? 'VIDEO' : 'IMAGE') : 'TEXT_POST';
 }
 
 /** DELETE /{id} (threads_delete, 100 a day); a post already gone counts as deleted. */

@@ -104,6 +104,7 @@ export async function publishPart(
       method: 'POST',
       path: `/${credentials.accountId}/threads_publish`,
       form: { creation_id: containerId },
+      publishes: true,
     },
     idResponse,
   );

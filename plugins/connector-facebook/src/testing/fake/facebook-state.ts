@@ -62,6 +62,7 @@ export interface VideoRecord {
   readonly id: string;
   readonly pageId: string;
   readonly reel: boolean;
+  readonly createdAt: number;
   description: string;
   uploaded: boolean;
   finished: boolean;

@@ -114,6 +114,7 @@ export function renderVideo(video: VideoRecord) {
   return {
     id: video.id,
     description: video.description,
+    created_time: graphTime(video.createdAt),
     // Graph gives video permalinks relative to the site.
     permalink_url: `/${video.pageId}/videos/${video.id}/`,
     // The Page post that shows the video exists once processing is done.

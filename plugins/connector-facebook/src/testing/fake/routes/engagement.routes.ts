@@ -1,6 +1,6 @@
 import { graphError, invalidParameter, ok, page, unknownObject } from '@chorus/meta-graph/testing';
 import { authorize, isResponse, pick, requestedFields, type Register } from '../route-deps.js';
-import { graphTime, renderComment, renderPost } from '../render.js';
+import { graphTime, renderComment, renderPost, renderVideo } from '../render.js';
 
 const DAY_MS = 86_400_000;
 
@@ -30,6 +30,22 @@ export const registerEngagementRoutes: Register = (router, deps) => {
       .reverse()
       .map((post) => pick(renderPost(state, post, token), requestedFields(request)));
     return ok(page(posts, request.query, self(request.path)));
+  });
+
+  // The Page's videos, newest first, whether processing or ready (2.2): a video is here before its post is.
+  router.add('GET', '/:page/videos', (request) => {
+    const token = authorize(deps, request, { kind: 'page', scope: 'pages_read_engagement' });
+    if (isResponse(token)) {
+      return token;
+    }
+    const since = seconds(request.params.since) ?? 0;
+    const until = seconds(request.params.until) ?? Number.POSITIVE_INFINITY;
+    const videos = [...state.videos.values()]
+      .filter((video) => video.pageId === request.pathParams.page)
+      .filter((video) => video.createdAt >= since && video.createdAt <= until)
+      .reverse()
+      .map((video) => pick(renderVideo(video), requestedFields(request)));
+    return ok(page(videos, request.query, self(request.path)));
   });
 
   router.add('GET', '/:page/tagged', (request) => {

@@ -232,6 +232,7 @@ function newVideo(deps: RouteDeps, pageId: string, reel: boolean, description: s
     id: deps.state.nextId(),
     pageId,
     reel,
+    createdAt: deps.state.now(),
     description,
     uploaded: false,
     finished: false,
