@@ -23,6 +23,7 @@ import {
 } from '../src/testing/index.js';
 import { xrpc } from '../src/testing/network/test-accounts.js';
 import type { PostView } from '../src/xrpc/lexicon.js';
+import { recordKeyFor } from '../src/records/record-key.js';
 
 // What the contract kit does not ask, against the same real local network: rich text as other clients see it,
 // link cards, resuming a half-published thread, limits only the PDS can check, app-password-only login.
@@ -199,6 +200,43 @@ describe('publishing to the local Bluesky network', () => {
     expect((error as InvalidContentError).issues).toEqual([
       expect.objectContaining({ path: ['media', 1], code: 'media-too-large', limit: 1_000_000 }),
     ]);
+  });
+
+  it('a second publish whose UUIDv7 key collides on the record key is refused, never reported as the first post', async () => {
+    // Two UUIDv7 keys of the same millisecond whose 10 hashed bits agree: found by trying random tails.
+    const millis = Date.now().toString(16).padStart(12, '0');
+    const uuidV7 = () => {
+      const hex = [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0'));
+      const tail = hex.join('');
+      return `${millis.slice(0, 8)}-${millis.slice(8)}-7${tail.slice(0, 3)}-a${tail.slice(3, 6)}-${tail.slice(6, 18)}`;
+    };
+    const first = uuidV7();
+    let second = uuidV7();
+    while (second === first || recordKeyFor(second) !== recordKeyFor(first)) {
+      second = uuidV7();
+    }
+    const published = await connector.publish!(credentials, {
+      idempotencyKey: first,
+      fingerprint: 'first',
+      post: { text: 'Planned in the same millisecond, first' },
+    });
+    const error = await connector.publish!(credentials, {
+      idempotencyKey: second,
+      fingerprint: 'second',
+      post: { text: 'Planned in the same millisecond, second' },
+    }).catch((caught: unknown) => caught);
+    expect(classifyError(error, 'publish').kind).toBe('invalid-content');
+    expect((error as Error).message).toMatch(/already holds another record/u);
+    expect((await viewed(published.remoteId)).record).toMatchObject({
+      text: 'Planned in the same millisecond, first',
+    });
+    // The first publish retried is still the first post.
+    const again = await connector.publish!(credentials, {
+      idempotencyKey: first,
+      fingerprint: 'first',
+      post: { text: 'Planned in the same millisecond, first' },
+    });
+    expect(again.remoteId).toBe(published.remoteId);
   });
 
   it('a like given twice counts once', async () => {

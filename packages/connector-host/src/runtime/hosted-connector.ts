@@ -100,8 +100,24 @@ function hostWebhook(id: string, webhook: WebhookCapability, metrics: CallMetric
       metrics.add('connector_webhooks_total', { connector: id, outcome: genuine ? 'verified' : 'refused' });
       return genuine;
     },
-    parse: (request) => webhook.parse(request),
-    challenge: webhook.challenge && ((request) => webhook.challenge!(request)),
+    parse(request) {
+      try {
+        const interactions = webhook.parse(request);
+        metrics.add('connector_webhooks_total', { connector: id, outcome: 'parsed' });
+        return interactions;
+      } catch (error) {
+        metrics.add('connector_webhooks_total', { connector: id, outcome: 'unreadable' });
+        throw error;
+      }
+    },
+    challenge:
+      webhook.challenge &&
+      ((request) => {
+        const answer = webhook.challenge!(request);
+        const outcome = answer === null ? 'challenge-refused' : 'challenge-answered';
+        metrics.add('connector_webhooks_total', { connector: id, outcome });
+        return answer;
+      }),
   };
 }
 

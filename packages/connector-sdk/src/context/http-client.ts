@@ -1,5 +1,5 @@
 import { AmbiguousError, RetriableError } from '../errors/connector-errors.js';
-import { classifyError } from '../errors/classify-error.js';
+import { classifyError, neverSent } from '../errors/classify-error.js';
 
 export interface HttpRequestInit extends RequestInit {
   /** The endpoint's name in the manifest's rate-limit policy; every request also counts for '*'. */
@@ -76,6 +76,15 @@ function transportError(error: unknown, request: HttpRequestInfo, timedOutAfter:
           cause: error,
           endpoint: request.endpoint,
         });
+  }
+  if (neverSent(error)) {
+    // This one request was not sent: retriable as a request. Whether the whole publish is, only the connector
+    // knows (an earlier request of it may have been applied); it says so with the error it throws.
+    const message = error instanceof Error ? error.message : String(error);
+    return new RetriableError(`${target} could not reach the network (${message}); nothing was sent`, {
+      cause: error,
+      endpoint: request.endpoint,
+    });
   }
   return classifyError(error, safe ? 'inbox.pull' : 'publish');
 }

@@ -24,11 +24,14 @@ describe('classifyError', () => {
     expect(classifyError(new Error('boom'), 'inbox.pull')).toBeInstanceOf(RetriableError);
   });
 
-  it('treats a connection that was never made as retriable, even for publish', () => {
+  it('treats a refused connection as ambiguous for publish (an earlier request of it may have been applied), retriable for a read', () => {
     const refused = new TypeError('fetch failed', {
       cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
     });
-    expect(classifyError(refused, 'publish')).toBeInstanceOf(RetriableError);
+    expect(classifyError(refused, 'publish')).toBeInstanceOf(AmbiguousError);
+    const read = classifyError(refused, 'inbox.pull');
+    expect(read).toBeInstanceOf(RetriableError);
+    expect(read.message).toMatch(/could not be reached/u);
   });
 
   it('keeps taxonomy errors as they are', () => {

@@ -21,8 +21,9 @@ const NOT_SENT_CODES = new Set([
 
 /**
  * Maps anything thrown by a connector call to the taxonomy. Taxonomy errors (from any copy of the SDK) keep
- * their kind; a connection that was never made is retriable; anything else is ambiguous for a write such as
- * publish (it may have been applied) and retriable for a read.
+ * their kind. Anything else is ambiguous for a write such as publish, even a connection that was never made:
+ * a publish takes several requests, and only the connector knows whether an earlier one was applied (it says
+ * so by throwing a taxonomy error). For a read, anything else is retriable.
  */
 export function classifyError(error: unknown, operation: ConnectorOperation = 'publish'): ConnectorError {
   if (error instanceof ConnectorError) {
@@ -32,11 +33,6 @@ export function classifyError(error: unknown, operation: ConnectorOperation = 'p
     return rehydrate(error);
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (neverSent(error)) {
-    return new RetriableError(`The network could not be reached (${message}); nothing was sent.`, {
-      cause: error,
-    });
-  }
   if (isWriteOperation(operation)) {
     return new AmbiguousError(
       `${operation} failed in an unexpected way and may have been applied: ${message}`,
@@ -45,7 +41,8 @@ export function classifyError(error: unknown, operation: ConnectorOperation = 'p
       },
     );
   }
-  return new RetriableError(`${operation} failed: ${message}`, { cause: error });
+  const reason = neverSent(error) ? 'the network could not be reached' : 'failed';
+  return new RetriableError(`${operation}: ${reason} (${message})`, { cause: error });
 }
 
 function rehydrate(error: ConnectorError): ConnectorError {
@@ -73,7 +70,8 @@ function rehydrate(error: ConnectorError): ConnectorError {
   }
 }
 
-function neverSent(error: unknown): boolean {
+/** True when the error proves one request never reached the network (refused, unresolvable, unreachable). */
+export function neverSent(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {

@@ -31,14 +31,16 @@ export async function writePost(
   draft: PostDraft,
   options: WriteOptions,
 ): Promise<StoredRecord<PostRecord>> {
+  const text = postText(draft);
   return client.repo.createOnce<PostRecord>(
     { collection: POST_COLLECTION, rkey: options.rkey },
     async () => {
-      const text = postText(draft);
       const facets = await buildFacets(text, handleResolver(client.xrpc, options.operation));
       const embed = await buildEmbed(deps, client, draft);
       return postRecord({ text, facets, embed, reply: options.reply }, options.settings, deps.now());
     },
     options.operation,
+    // An earlier attempt wrote the same text; another post at a colliding key did not.
+    (existing) => existing.text === text,
   );
 }

@@ -1,4 +1,4 @@
-import type { Clock, ConnectorOperation } from '@chorus/connector-sdk';
+import { InvalidContentError, type Clock, type ConnectorOperation } from '@chorus/connector-sdk';
 import type { BlueskyAccount } from '../auth/account-ref.js';
 import type { CreateRecordOutput, GetRecordOutput } from '../xrpc/lexicon.js';
 import { mapXrpcError } from '../xrpc/map-error.js';
@@ -52,10 +52,11 @@ export class AccountRepo {
     target: RecordTarget,
     build: () => Promise<T>,
     operation: ConnectorOperation,
+    belongs: (existing: T) => boolean = () => true,
   ): Promise<StoredRecord<T>> {
     const earlier = await this.read<T>(target, operation);
     if (earlier) {
-      return earlier;
+      return this.ownRecord(target, earlier, belongs);
     }
     const record = await build();
     const result = await this.xrpc.send<CreateRecordOutput>({
@@ -77,13 +78,32 @@ export class AccountRepo {
     }
     const raced = await this.read<T>(target, operation);
     if (raced) {
-      return raced;
+      return this.ownRecord(target, raced, belongs);
     }
     throw mapXrpcError(result.status, result.headers, result, {
       operation,
       endpoint: 'records.create',
       now: this.clock.now(),
     });
+  }
+
+  /**
+   * A record already at the key is this publish's earlier attempt only if it says what this one would: two keys
+   * can collide (a UUIDv7 key keeps its millisecond and 10 hashed bits), and another post must never be
+   * reported as this one. The clash is refused, for a person to publish again under a new key.
+   */
+  private ownRecord<T>(
+    target: RecordTarget,
+    existing: StoredRecord<T>,
+    belongs: (existing: T) => boolean,
+  ): StoredRecord<T> {
+    if (belongs(existing.value)) {
+      return existing;
+    }
+    throw new InvalidContentError(
+      `The record key ${target.rkey} in ${target.collection} already holds another record (${existing.uri}): ` +
+        'two publishes planned in the same millisecond collided. Publish again with a new idempotency key.',
+    );
   }
 
   /** Creates or replaces a record; `swapCid` makes the write fail if someone changed it meanwhile. */

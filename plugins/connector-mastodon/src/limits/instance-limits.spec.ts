@@ -69,6 +69,32 @@ describe('mastodonRules', () => {
     ]);
   });
 
+  it('counts the content warning with each thread part and the first comment, which carry it too', () => {
+    const issues = mastodonRules(
+      {
+        text: 'short',
+        thread: [{ text: 'y'.repeat(300) }, { text: 'z'.repeat(495) }],
+        firstComment: { text: 'w'.repeat(494) },
+        settings: { spoilerText: 'a spoiler' },
+      },
+      manifest.limits,
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ['thread', 1, 'text'],
+        code: 'text-too-long',
+        limit: 500,
+        actual: 504,
+      }),
+      expect.objectContaining({
+        path: ['firstComment', 'text'],
+        code: 'text-too-long',
+        limit: 500,
+        actual: 503,
+      }),
+    ]);
+  });
+
   it('counts an appended link as the URL length', () => {
     const issues = mastodonRules(
       { text: 'x'.repeat(480), link: { url: 'https://example.com/page' } },
