@@ -141,7 +141,7 @@ describe('tenant and role isolation over every documented endpoint (PostgreSQL)'
     await created('/api/ads/ad-accounts', { network: 'meta', externalId: MARK, name: MARK, currency: 'EUR' });
     objectOf.id = await created('/api/auth/api-tokens', { name: MARK });
     // A channel needs a network to connect through; this run loads no connector, so A's channel row is written
-    // as the gateway writes it (its credentials a placeholder: no vault here, and no endpoint opens them).
+    // as the gateway writes it (its credentials a placeholder: no endpoint opens them).
     objectOf.channelId = randomUUID();
     a.ids.push(objectOf.channelId);
     await host.gateway.serviceDb.asSystem((tx) =>

@@ -77,7 +77,7 @@ describe('the embedded vault key file', () => {
     const again = await loadOrCreateVaultKeys(folder);
     expect(again).toBe(first);
     // A secret sealed before the restart opens after it.
-    const binding = { tenantId: 't', channelId: 'c' };
+    const binding = { tenantId: 't', subject: 'channel', subjectId: 'c' } as const;
     const sealed = createTokenVault(first).seal('secret', binding);
     expect(createTokenVault(again).open(sealed, binding)).toBe('secret');
   });

@@ -11,12 +11,20 @@ import { ListWorkspaceMembersHandler } from './application/queries/list-workspac
 import { MembersHttpController } from './interface/http/members.http-controller.js';
 import { WorkspacesHttpController } from './interface/http/workspaces.http-controller.js';
 import { RecordAuditEntryHandler } from './application/commands/record-audit-entry/record-audit-entry.handler.js';
+import { SealTwoFactorSecretsHandler } from './application/commands/seal-two-factor-secrets/seal-two-factor-secrets.handler.js';
 import { SearchAuditLogHandler } from './application/queries/search-audit-log/search-audit-log.handler.js';
 import { GoalRetiredKafkaConsumer } from './infrastructure/messaging/goal-retired.kafka-consumer.js';
 import { GoalSetKafkaConsumer } from './infrastructure/messaging/goal-set.kafka-consumer.js';
+import { PostApprovedKafkaConsumer } from './infrastructure/messaging/post-approved.kafka-consumer.js';
+import { PostFailedAuditKafkaConsumer } from './infrastructure/messaging/post-failed.kafka-consumer.js';
+import { PostNeedsReviewAuditKafkaConsumer } from './infrastructure/messaging/post-needs-review.kafka-consumer.js';
+import { PostPublishedKafkaConsumer } from './infrastructure/messaging/post-published.kafka-consumer.js';
+import { PostScheduledKafkaConsumer } from './infrastructure/messaging/post-scheduled.kafka-consumer.js';
+
 import { AuditEntryOrmEntity } from './infrastructure/persistence/audit-entry.orm-entity.js';
 import { AuditLogTypeormRepository } from './infrastructure/persistence/audit-log.typeorm-repository.js';
 import { CreateAuditLog1767484800000 } from './infrastructure/persistence/migrations/1767484800000-create-audit-log.js';
+import { SealTwoFactorAndWebhookSecrets1767744000000 } from './infrastructure/persistence/migrations/1767744000000-seal-two-factor-and-webhook-secrets.js';
 import { TenantUnitOfWork } from './infrastructure/persistence/tenant-unit-of-work.typeorm-repository.js';
 import { AuditLogHttpController } from './interface/http/audit-log.http-controller.js';
 import { CompletePasswordResetHandler } from './application/commands/complete-password-reset/complete-password-reset.handler.js';
@@ -78,6 +86,17 @@ import {
 } from './notifications/notifications.module.js';
 import { PublicWebhookProxyHttpController } from './interface/http/public-webhook-proxy.http-controller.js';
 
+/** Other services' events the audit log records (who did what to which object). */
+const auditConsumers = [
+  GoalSetKafkaConsumer,
+  GoalRetiredKafkaConsumer,
+  PostScheduledKafkaConsumer,
+  PostApprovedKafkaConsumer,
+  PostPublishedKafkaConsumer,
+  PostFailedAuditKafkaConsumer,
+  PostNeedsReviewAuditKafkaConsumer,
+];
+
 /** Global so that the kit's edge guard finds EDGE_AUTHENTICATOR. */
 @Global()
 @Module({
@@ -118,8 +137,8 @@ import { PublicWebhookProxyHttpController } from './interface/http/public-webhoo
     ListWorkspaceMembersHandler,
     RecordAuditEntryHandler,
     SearchAuditLogHandler,
-    GoalSetKafkaConsumer,
-    GoalRetiredKafkaConsumer,
+    SealTwoFactorSecretsHandler,
+    ...auditConsumers,
     { provide: AUDIT_LOG, useClass: AuditLogTypeormRepository },
     { provide: UNIT_OF_WORK, useClass: TenantUnitOfWork },
     { provide: ACCOUNT_REPOSITORY, useClass: AccountTypeormRepository },
@@ -176,11 +195,13 @@ export const gatewayService: ServiceDefinition = {
     CreateAuditLog1767484800000,
     ...channelMigrations,
     ...notificationMigrations,
+    // After the notification tables: it seals columns of both (ADR 0013).
+    SealTwoFactorAndWebhookSecrets1767744000000,
   ],
   // ChannelConnected, ChannelDisconnected, ChannelReauthRequired (never a token).
   produces: true,
   // Actions other services report through their events, written to the audit log.
-  consumers: [GoalSetKafkaConsumer, GoalRetiredKafkaConsumer, ...notificationConsumers],
+  consumers: [...auditConsumers, ...notificationConsumers],
   access: 'edge',
   publicPath: '/',
 };

@@ -1,5 +1,12 @@
 import { generateIdentityKeyPair, parseIdentityPrivateKey, parseIdentityPublicKey } from '@chorus/access';
-import { IDENTITY_SIGNING_KEY, UPSTREAMS, gatewayService } from '@chorus/gateway';
+import {
+  IDENTITY_SIGNING_KEY,
+  TOKEN_VAULT,
+  UPSTREAMS,
+  VaultKeyRing,
+  createTokenVault,
+  gatewayService,
+} from '@chorus/gateway';
 import { Database } from '@chorus/persistence';
 import { InjectUpstream, bootstrapService, type RunningService, type Upstream } from '@chorus/service-kit';
 import { createTestDatabase } from '@chorus/testing';
@@ -38,6 +45,9 @@ export async function startAllServicesOnPostgres(): Promise<AllServicesOnPostgre
     providers: [
       { provide: UPSTREAMS, useValue: upstreams },
       { provide: IDENTITY_SIGNING_KEY, useValue: parseIdentityPrivateKey(keys.privateKeyPem) },
+      // Two-factor and webhook secrets are sealed by the vault (ADR 0013); 'k1' is the key id of the fixture
+      // channel row, so the start-up re-wrap pass leaves its placeholder credentials alone.
+      { provide: TOKEN_VAULT, useValue: createTokenVault(VaultKeyRing.generateEntry('k1')) },
     ],
   });
   const url = await gateway.listen(0, '127.0.0.1');

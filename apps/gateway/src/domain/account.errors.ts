@@ -98,3 +98,14 @@ export class LastAdminError extends Error {
     this.name = 'LastAdminError';
   }
 }
+
+/** Two-factor secrets are kept only sealed by the token vault, which the host configures. */
+export class TwoFactorVaultMissingError extends Error {
+  constructor() {
+    super(
+      'Two-factor sign-in needs the token vault, which has no master key: set CHORUS_VAULT_MASTER_KEYS ' +
+        '(docs/adr/0013-token-vault.md)',
+    );
+    this.name = 'TwoFactorVaultMissingError';
+  }
+}

@@ -35,6 +35,7 @@ import {
   RECIPIENT_DIRECTORY,
   WEBHOOK_TRANSPORT,
 } from './notifications.tokens.js';
+import { SealWebhookSecretsHandler } from './application/commands/seal-webhook-secrets/seal-webhook-secrets.handler.js';
 
 /**
  * The notification centre (docs/adr/0015): services emit events, the gateway decides who hears of them and
@@ -54,6 +55,7 @@ import {
     SetNotificationPreferencesHandler,
     CreateNotificationWebhookHandler,
     RemoveNotificationWebhookHandler,
+    SealWebhookSecretsHandler,
     DeliverDueNotificationsHandler,
     ListNotificationsHandler,
     CountUnreadNotificationsHandler,

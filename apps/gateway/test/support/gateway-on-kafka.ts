@@ -5,7 +5,14 @@ import { Database, type ServiceDatabase } from '@chorus/persistence';
 import { bootstrapService, type RunningService } from '@chorus/service-kit';
 import { createTestDatabase, kafkaBrokersForTests, type TestDatabase } from '@chorus/testing';
 import type { EventEnvelope } from '@chorus/contracts';
-import { IDENTITY_SIGNING_KEY, UPSTREAMS, gatewayService } from '../../src/index.js';
+import {
+  IDENTITY_SIGNING_KEY,
+  TOKEN_VAULT,
+  UPSTREAMS,
+  VaultKeyRing,
+  createTokenVault,
+  gatewayService,
+} from '../../src/index.js';
 import { PUBLIC_URL } from '../../src/gateway.tokens.js';
 import {
   NOTIFICATION_SETTINGS,
@@ -49,6 +56,8 @@ export async function startGatewayOnKafka(settings: NotificationSettings): Promi
         { provide: IDENTITY_SIGNING_KEY, useValue: parseIdentityPrivateKey(keys.privateKeyPem) },
         { provide: NOTIFICATION_SETTINGS, useValue: settings },
         { provide: PUBLIC_URL, useValue: 'https://chorus.example.test/' },
+        // Webhook signing secrets are sealed by the vault (ADR 0013).
+        { provide: TOKEN_VAULT, useValue: createTokenVault(VaultKeyRing.generateEntry('k1')) },
       ],
     },
   );

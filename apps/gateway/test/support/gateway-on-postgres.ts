@@ -15,7 +15,14 @@ import {
   type UpstreamResponse,
 } from '@chorus/service-kit';
 import { createTestDatabase, type TestDatabase } from '@chorus/testing';
-import { IDENTITY_SIGNING_KEY, UPSTREAMS, gatewayService } from '../../src/index.js';
+import {
+  IDENTITY_SIGNING_KEY,
+  TOKEN_VAULT,
+  UPSTREAMS,
+  VaultKeyRing,
+  createTokenVault,
+  gatewayService,
+} from '../../src/index.js';
 
 /**
  * Stands in for a service behind the gateway: verifies the signed identity exactly as a service does and
@@ -54,8 +61,13 @@ export interface GatewayOnPostgres {
   close(): Promise<void>;
 }
 
-/** The gateway alone on a fresh database of the real PostgreSQL, listening on a free loopback port. */
-export async function startGatewayOnPostgres(): Promise<GatewayOnPostgres> {
+/**
+ * The gateway alone on a fresh database of the real PostgreSQL, listening on a free loopback port; with a token
+ * vault unless `withVault` is false (a distributed gateway started without CHORUS_VAULT_MASTER_KEYS).
+ */
+export async function startGatewayOnPostgres(
+  options: { withVault?: boolean } = {},
+): Promise<GatewayOnPostgres> {
   const testDb: TestDatabase = await createTestDatabase();
   const database = await Database.open(testDb.config);
   const keys = generateIdentityKeyPair();
@@ -69,6 +81,10 @@ export async function startGatewayOnPostgres(): Promise<GatewayOnPostgres> {
       providers: [
         { provide: UPSTREAMS, useValue: { echo } },
         { provide: IDENTITY_SIGNING_KEY, useValue: parseIdentityPrivateKey(keys.privateKeyPem) },
+        // TOTP and webhook secrets are sealed by the vault (ADR 0013).
+        ...(options.withVault === false
+          ? []
+          : [{ provide: TOKEN_VAULT, useValue: createTokenVault(VaultKeyRing.generateEntry('k1')) }]),
       ],
     },
   );

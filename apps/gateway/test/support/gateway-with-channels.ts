@@ -42,6 +42,8 @@ export async function startGatewayWithChannels(
     vaultKeys?: string;
     /** Another gateway's database (a restart); otherwise a fresh one, dropped at close. */
     database?: TestDatabase;
+    /** More host providers, e.g. NOTIFICATION_SETTINGS. */
+    providers?: readonly { provide: symbol; useValue: unknown }[];
   } = {},
 ): Promise<GatewayWithChannels> {
   const vaultKeys = options.vaultKeys ?? VaultKeyRing.generateEntry('k1');
@@ -77,6 +79,7 @@ export async function startGatewayWithChannels(
         { provide: CHANNEL_CONNECTORS, useValue: connectors },
         { provide: INTERNAL_API_TOKEN, useValue: internalToken },
         { provide: CHANNEL_REFRESH_SCHEDULE, useValue: false },
+        ...(options.providers ?? []),
       ],
     },
   );

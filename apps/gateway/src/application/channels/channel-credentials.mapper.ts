@@ -1,5 +1,5 @@
 import type { Credentials } from '@chorus/connector-sdk';
-import type { SealedSecret, TokenVault } from '../ports/token-vault.port.js';
+import { channelBinding, type SealedSecret, type TokenVault } from '../ports/token-vault.port.js';
 
 /** Credentials are sealed as their JSON, bound to the agency and the channel (ADR 0013). */
 export function sealCredentials(
@@ -7,7 +7,7 @@ export function sealCredentials(
   ref: { tenantId: string; channelId: string },
   credentials: Credentials,
 ): SealedSecret {
-  return vault.seal(JSON.stringify(credentials), ref);
+  return vault.seal(JSON.stringify(credentials), channelBinding(ref));
 }
 
 export function openCredentials(
@@ -15,7 +15,7 @@ export function openCredentials(
   ref: { tenantId: string; channelId: string },
   sealed: SealedSecret,
 ): Credentials {
-  return JSON.parse(vault.open(sealed, ref)) as Credentials;
+  return JSON.parse(vault.open(sealed, channelBinding(ref))) as Credentials;
 }
 
 export function grantOf(credentials: Credentials): { scopes: readonly string[]; expiresAt: Date | null } {

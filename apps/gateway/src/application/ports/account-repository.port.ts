@@ -20,6 +20,11 @@ export interface AccountRepository {
   /** Stores the member's password hash and two-factor state as they are now. */
   saveCredentials(member: Member): Promise<void>;
   listWorkspaces(tenantId: string, workspaceIds: readonly string[]): Promise<Workspace[]>;
+  /**
+   * Every agency: seals TOTP secrets still in clear (from before the vault held them) and re-wraps those under
+   * another master key than the active one, `batchSize` rows per transaction; how many rows changed.
+   */
+  sealTwoFactorSecrets(batchSize: number): Promise<number>;
 }
 
 // The lookups every account handler makes through the port.

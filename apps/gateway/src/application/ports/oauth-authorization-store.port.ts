@@ -1,4 +1,4 @@
-import type { SealedSecret } from './token-vault.port.js';
+import type { SealedSecret, VaultBinding } from './token-vault.port.js';
 
 /**
  * An OAuth authorization between its start and its callback: who asked, for which workspace and network, and
@@ -21,12 +21,12 @@ export interface OAuthAuthorizationStore {
   consume(stateHash: string): Promise<PendingAuthorization | null>;
 }
 
-/** What is sealed for a pending authorization: the vault binds it to `oauth:<stateHash>` in place of a channel. */
+/** What is sealed for a pending authorization: the vault binds it to ('oauth-authorization', stateHash). */
 export interface PendingSecret {
   readonly codeVerifier: string;
   readonly pending: Readonly<Record<string, string>>;
 }
 
-export function pendingBinding(tenantId: string, stateHash: string): { tenantId: string; channelId: string } {
-  return { tenantId, channelId: `oauth:${stateHash}` };
+export function pendingBinding(tenantId: string, stateHash: string): VaultBinding {
+  return { tenantId, subject: 'oauth-authorization', subjectId: stateHash };
 }

@@ -1,7 +1,18 @@
-/** What a secret is bound to: opening it for another agency or another channel fails. */
+/** The kinds of secret the vault holds; each names what the secret belongs to. */
+export type VaultSubject = 'channel' | 'oauth-authorization' | 'totp' | 'notification-webhook';
+
+/**
+ * What a secret is bound to: an agency and a subject (kind and id), e.g. ('channel', channelId),
+ * ('totp', memberId). Opening it for another agency, another kind or another id fails.
+ */
 export interface VaultBinding {
   readonly tenantId: string;
-  readonly channelId: string;
+  readonly subject: VaultSubject;
+  readonly subjectId: string;
+}
+
+export function channelBinding(ref: { tenantId: string; channelId: string }): VaultBinding {
+  return { tenantId: ref.tenantId, subject: 'channel', subjectId: ref.channelId };
 }
 
 /** A secret as stored: envelope-encrypted, with the id of the master key that wrapped its data key. */
@@ -15,7 +26,7 @@ export interface SealedSecret {
   readonly ciphertext: string;
 }
 
-/** Envelope encryption of channel credentials (docs/adr/0013-token-vault.md). */
+/** Envelope encryption of the gateway's secrets at rest (docs/adr/0013-token-vault.md). */
 export interface TokenVault {
   /** The id of the master key that wraps new secrets. */
   readonly activeKeyId: string;

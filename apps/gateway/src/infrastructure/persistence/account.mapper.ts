@@ -1,4 +1,5 @@
 import { isRole } from '@chorus/access';
+import type { TokenVault } from '../../application/ports/token-vault.port.js';
 import { Agency } from '../../domain/agency.aggregate.js';
 import { Member } from '../../domain/member.aggregate.js';
 import { PasswordHash } from '../../domain/password-hash.value-object.js';
@@ -7,6 +8,7 @@ import { AgencyOrmEntity } from './agency.orm-entity.js';
 import { MemberOrmEntity } from './member.orm-entity.js';
 import { MembershipOrmEntity } from './membership.orm-entity.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
+import { openTwoFactorSecrets, sealTwoFactorSecrets, totpBinding } from './two-factor-secrets.mapper.js';
 
 export function agencyToPersistence(agency: Agency): AgencyOrmEntity {
   const a = agency.snapshot();
@@ -30,7 +32,10 @@ export function workspaceToDomain(row: WorkspaceOrmEntity): Workspace {
   return { id: row.id, tenantId: row.tenantId, name: row.name, createdAt: new Date(row.createdAt) };
 }
 
-export function memberToPersistence(member: Member): {
+export function memberToPersistence(
+  member: Member,
+  vault: TokenVault | undefined,
+): {
   member: MemberOrmEntity;
   memberships: MembershipOrmEntity[];
 } {
@@ -43,7 +48,7 @@ export function memberToPersistence(member: Member): {
       name: m.name,
       passwordHash: m.passwordHash.encoded,
       createdAt: m.createdAt,
-      ...twoFactorColumns(member),
+      ...twoFactorColumns(member, vault),
     }),
     memberships: m.memberships.map((ms) =>
       Object.assign(new MembershipOrmEntity(), {
@@ -56,7 +61,11 @@ export function memberToPersistence(member: Member): {
   };
 }
 
-export function memberToDomain(row: MemberOrmEntity, memberships: readonly MembershipOrmEntity[]): Member {
+export function memberToDomain(
+  row: MemberOrmEntity,
+  memberships: readonly MembershipOrmEntity[],
+  vault: TokenVault | undefined,
+): Member {
   return Member.restore({
     id: row.id,
     tenantId: row.tenantId,
@@ -66,8 +75,7 @@ export function memberToDomain(row: MemberOrmEntity, memberships: readonly Membe
     memberships: memberships.map((ms) => ({ workspaceId: ms.workspaceId, roles: ms.roles.filter(isRole) })),
     createdAt: new Date(row.createdAt),
     twoFactor: {
-      secret: row.totpSecret,
-      pendingSecret: row.totpPendingSecret,
+      ...openTwoFactorSecrets(vault, totpBinding(row.tenantId, row.id), row),
       lastUsedStep: row.totpLastStep === null ? null : Number(row.totpLastStep),
     },
   });
@@ -75,11 +83,15 @@ export function memberToDomain(row: MemberOrmEntity, memberships: readonly Membe
 
 export function twoFactorColumns(
   member: Member,
-): Pick<MemberOrmEntity, 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'> {
-  const twoFactor = member.snapshot().twoFactor;
+  vault: TokenVault | undefined,
+): Pick<MemberOrmEntity, 'totpSealed' | 'totpSecretUnsealed' | 'totpPendingSecretUnsealed' | 'totpLastStep'> {
+  const m = member.snapshot();
+  const twoFactor = m.twoFactor;
   return {
-    totpSecret: twoFactor?.secret ?? null,
-    totpPendingSecret: twoFactor?.pendingSecret ?? null,
+    ...sealTwoFactorSecrets(vault, totpBinding(m.tenantId, m.id), {
+      secret: twoFactor?.secret ?? null,
+      pendingSecret: twoFactor?.pendingSecret ?? null,
+    }),
     totpLastStep:
       twoFactor?.lastUsedStep === null || twoFactor?.lastUsedStep === undefined
         ? null

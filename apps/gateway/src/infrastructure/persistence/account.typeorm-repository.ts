@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { TenantTransactions } from '@chorus/service-kit';
 import type { Tx } from '@chorus/persistence';
 import type { AccountRepository } from '../../application/ports/account-repository.port.js';
+import type { SealedSecret, TokenVault } from '../../application/ports/token-vault.port.js';
+import { TOKEN_VAULT } from '../../gateway.tokens.js';
 import { EmailAlreadyRegisteredError } from '../../domain/account.errors.js';
 import type { Agency } from '../../domain/agency.aggregate.js';
 import { normaliseEmail, type Member } from '../../domain/member.aggregate.js';
@@ -16,6 +18,7 @@ import {
   workspaceToDomain,
   workspaceToPersistence,
 } from './account.mapper.js';
+import { sealTwoFactorSecrets, totpBinding } from './two-factor-secrets.mapper.js';
 import { AgencyOrmEntity } from './agency.orm-entity.js';
 import { MemberOrmEntity } from './member.orm-entity.js';
 import { MembershipOrmEntity } from './membership.orm-entity.js';
@@ -23,12 +26,24 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 
 const UNIQUE_VIOLATION = '23505';
 
+interface UnsealedTwoFactorRow {
+  id: string;
+  tenant_id: string;
+  totp_sealed: SealedSecret | null;
+  totp_secret_unsealed: string | null;
+  totp_pending_secret_unsealed: string | null;
+}
+
 @Injectable()
 export class AccountTypeormRepository implements AccountRepository {
-  constructor(private readonly transactions: TenantTransactions) {}
+  constructor(
+    private readonly transactions: TenantTransactions,
+    // TOTP secrets are sealed by the vault; without one, two-factor set-up answers 503 (ADR 0013).
+    @Optional() @Inject(TOKEN_VAULT) private readonly vault: TokenVault | undefined,
+  ) {}
 
   async addAgency(agency: Agency, workspace: Workspace, admin: Member): Promise<void> {
-    const { member, memberships } = memberToPersistence(admin);
+    const { member, memberships } = memberToPersistence(admin, this.vault);
     try {
       await this.transactions.run(agency.id, async (tx) => {
         await tx.manager.insert(AgencyOrmEntity, agencyToPersistence(agency));
@@ -66,7 +81,7 @@ export class AccountTypeormRepository implements AccountRepository {
   }
 
   async addMember(member: Member): Promise<void> {
-    const { member: row, memberships } = memberToPersistence(member);
+    const { member: row, memberships } = memberToPersistence(member, this.vault);
     try {
       await this.transactions.run(row.tenantId, async (tx) => {
         await tx.manager.insert(MemberOrmEntity, row);
@@ -81,7 +96,7 @@ export class AccountTypeormRepository implements AccountRepository {
   }
 
   async saveMemberships(member: Member): Promise<void> {
-    const { member: row, memberships } = memberToPersistence(member);
+    const { member: row, memberships } = memberToPersistence(member, this.vault);
     await this.transactions.run(row.tenantId, async (tx) => {
       await tx.manager.delete(MembershipOrmEntity, { memberId: row.id });
       if (memberships.length > 0) {
@@ -111,6 +126,7 @@ export class AccountTypeormRepository implements AccountRepository {
         memberToDomain(
           r,
           all.filter((ms) => ms.memberId === r.id),
+          this.vault,
         ),
       );
     });
@@ -122,7 +138,7 @@ export class AccountTypeormRepository implements AccountRepository {
       tx.manager.update(
         MemberOrmEntity,
         { id: m.id },
-        { passwordHash: m.passwordHash.encoded, ...twoFactorColumns(member) },
+        { passwordHash: m.passwordHash.encoded, ...twoFactorColumns(member, this.vault) },
       ),
     );
   }
@@ -140,9 +156,50 @@ export class AccountTypeormRepository implements AccountRepository {
     return rows.map(workspaceToDomain);
   }
 
+  async sealTwoFactorSecrets(batchSize: number): Promise<number> {
+    const vault = this.vault;
+    if (vault === undefined) {
+      return 0;
+    }
+    let total = 0;
+    for (;;) {
+      const changed = await this.transactions.asSystem(async (tx) => {
+        const rows = await tx.query<UnsealedTwoFactorRow>(
+          `SELECT id, tenant_id, totp_sealed, totp_secret_unsealed, totp_pending_secret_unsealed
+             FROM gateway.member
+            WHERE totp_secret_unsealed IS NOT NULL OR totp_pending_secret_unsealed IS NOT NULL
+               OR totp_sealed->>'keyId' <> $1
+            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [vault.activeKeyId, batchSize],
+        );
+        for (const row of rows) {
+          const binding = totpBinding(row.tenant_id, row.id);
+          const sealed =
+            row.totp_sealed === null
+              ? sealTwoFactorSecrets(vault, binding, {
+                  secret: row.totp_secret_unsealed,
+                  pendingSecret: row.totp_pending_secret_unsealed,
+                }).totpSealed
+              : vault.rewrap(row.totp_sealed, binding);
+          await tx.query(
+            `UPDATE gateway.member
+                SET totp_sealed = $2, totp_secret_unsealed = NULL, totp_pending_secret_unsealed = NULL
+              WHERE id = $1`,
+            [row.id, sealed === null ? null : JSON.stringify(sealed)],
+          );
+        }
+        return rows.length;
+      });
+      total += changed;
+      if (changed < batchSize) {
+        return total;
+      }
+    }
+  }
+
   private async withMemberships(tx: Tx, row: MemberOrmEntity): Promise<Member> {
     const memberships = await tx.manager.findBy(MembershipOrmEntity, { memberId: row.id });
-    return memberToDomain(row, memberships);
+    return memberToDomain(row, memberships, this.vault);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SealedSecret } from '../../application/ports/token-vault.port.js';
 
 @Entity({ schema: 'gateway', name: 'member' })
 export class MemberOrmEntity {
@@ -20,13 +21,16 @@ export class MemberOrmEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  /** Base32 TOTP secret once two-factor sign-in is on. */
-  @Column({ name: 'totp_secret', type: 'text', nullable: true })
-  totpSecret!: string | null;
+  /** The TOTP secrets `{secret, pendingSecret}` (base32), sealed by the vault, bound to ('totp', member id). */
+  @Column({ name: 'totp_sealed', type: 'jsonb', nullable: true })
+  totpSealed!: SealedSecret | null;
 
-  /** Set up but not yet confirmed with a first code. */
-  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
-  totpPendingSecret!: string | null;
+  /** A clear secret from before the vault held them; the start-up pass seals it and clears this (ADR 0013). */
+  @Column({ name: 'totp_secret_unsealed', type: 'text', nullable: true })
+  totpSecretUnsealed!: string | null;
+
+  @Column({ name: 'totp_pending_secret_unsealed', type: 'text', nullable: true })
+  totpPendingSecretUnsealed!: string | null;
 
   /** The last time step a code was accepted for: older or equal steps are replays. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })

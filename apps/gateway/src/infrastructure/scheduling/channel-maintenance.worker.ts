@@ -10,7 +10,9 @@ import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
 import { ChannelAccess } from '../../application/channels/channel-access.adapter.js';
 import { RefreshExpiringChannelsCommand } from '../../application/commands/refresh-expiring-channels/refresh-expiring-channels.command.js';
 import { RewrapChannelSecretsCommand } from '../../application/commands/rewrap-channel-secrets/rewrap-channel-secrets.command.js';
+import { SealTwoFactorSecretsCommand } from '../../application/commands/seal-two-factor-secrets/seal-two-factor-secrets.command.js';
 import { CHANNEL_REFRESH_SCHEDULE } from '../../gateway.tokens.js';
+import { SealWebhookSecretsCommand } from '../../notifications/application/commands/seal-webhook-secrets/seal-webhook-secrets.command.js';
 
 export interface ChannelRefreshSchedule {
   /** How often the sweep runs. */
@@ -25,9 +27,10 @@ export const DEFAULT_REFRESH_SCHEDULE: ChannelRefreshSchedule = {
 };
 
 /**
- * With a vault configured: re-wraps secrets still under another master key than the active one (rotation,
- * ADR 0013), at start and after each pass of the sweep for tokens about to expire. Every gateway instance sweeps; row locks keep them from refreshing
- * one channel twice.
+ * With a vault configured: re-wraps the vault's secrets (channel credentials, TOTP secrets, webhook signing
+ * secrets) still under another master key than the active one (rotation, ADR 0013), and seals TOTP and webhook
+ * secrets stored in clear before the vault held them, at start and after each pass of the sweep for tokens
+ * about to expire. Every gateway instance sweeps; row locks keep them from refreshing one channel twice.
  */
 @Injectable()
 export class ChannelMaintenanceWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,15 +70,23 @@ export class ChannelMaintenanceWorker implements OnApplicationBootstrap, OnAppli
     await this.running;
   }
 
-  private rewrap(): Promise<void> {
-    return this.commands
-      .execute(new RewrapChannelSecretsCommand())
-      .then((count: number) => {
-        if (count > 0) {
-          this.logger.write('info', 'channel secrets re-wrapped under the active master key', { count });
-        }
-      })
-      .catch((error: unknown) => this.fail('re-wrap', error));
+  private async rewrap(): Promise<void> {
+    const passes = [
+      ['channel secrets', new RewrapChannelSecretsCommand()],
+      ['two-factor secrets', new SealTwoFactorSecretsCommand()],
+      ['webhook signing secrets', new SealWebhookSecretsCommand()],
+    ] as const;
+    // One failing kind (a key removed too early) must not keep the others under the old key.
+    for (const [what, command] of passes) {
+      await this.commands
+        .execute<typeof command, number>(command)
+        .then((count) => {
+          if (count > 0) {
+            this.logger.write('info', `${what} sealed or re-wrapped under the active master key`, { count });
+          }
+        })
+        .catch((error: unknown) => this.fail(`re-wrap of ${what}`, error));
+    }
   }
 
   private fail(task: string, error: unknown): void {

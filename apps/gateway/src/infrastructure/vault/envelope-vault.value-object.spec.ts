@@ -1,13 +1,15 @@
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { VaultBinding } from '../../application/ports/token-vault.port.js';
 import { EnvelopeTokenVault } from './envelope-vault.value-object.js';
 import { VaultError, VaultKeyRing } from './vault-key-ring.value-object.js';
 
 const K1 = VaultKeyRing.generateEntry('k1');
 const K2 = VaultKeyRing.generateEntry('k2');
-const binding = {
+const binding: VaultBinding = {
   tenantId: '0190a1b2-0000-7000-8000-000000000001',
-  channelId: '0190a1b2-0000-7000-8000-0000000000c1',
+  subject: 'channel',
+  subjectId: '0190a1b2-0000-7000-8000-0000000000c1',
 };
 const SECRET = JSON.stringify({ accessToken: 'at-123', refreshToken: 'rt-456' });
 
@@ -33,14 +35,26 @@ describe('token vault (AES-256-GCM envelope encryption)', () => {
     expect(JSON.stringify(a)).not.toContain('at-123');
   });
 
-  it('does not open for another agency or another channel (the additional data binds them)', () => {
+  it('does not open for another agency, another subject id or another kind (the additional data binds them)', () => {
     const sealed = vault.seal(SECRET, binding);
     expect(
       thrown(() => vault.open(sealed, { ...binding, tenantId: '0190a1b2-0000-7000-8000-000000000002' })),
     ).toBeInstanceOf(VaultError);
     expect(
-      thrown(() => vault.open(sealed, { ...binding, channelId: '0190a1b2-0000-7000-8000-0000000000c2' })),
+      thrown(() => vault.open(sealed, { ...binding, subjectId: '0190a1b2-0000-7000-8000-0000000000c2' })),
     ).toBeInstanceOf(VaultError);
+    // A member's TOTP secret copied into a webhook row with the same id does not open there.
+    const totp = vault.seal('JBSWY3DPEHPK3PXP', { ...binding, subject: 'totp' });
+    expect(thrown(() => vault.open(totp, { ...binding, subject: 'notification-webhook' }))).toBeInstanceOf(
+      VaultError,
+    );
+    expect(vault.open(totp, { ...binding, subject: 'totp' })).toBe('JBSWY3DPEHPK3PXP');
+  });
+
+  it('refuses a subject id that could be read as another binding', () => {
+    expect(thrown(() => vault.seal(SECRET, { ...binding, subjectId: 'x|tenant=y' }))).toBeInstanceOf(
+      VaultError,
+    );
   });
 
   it('refuses a tampered ciphertext or wrapped key', () => {
@@ -76,13 +90,14 @@ describe('token vault (AES-256-GCM envelope encryption)', () => {
     const dataKey = unwrap(
       master,
       sealed.wrappedKey,
-      `chorus-vault:v1:key|key=k1|tenant=${binding.tenantId}|channel=${binding.channelId}`,
+      // For channels, the bytes the vault used before it held other subjects: old ciphertexts still open.
+      `chorus-vault:v1:key|key=k1|tenant=${binding.tenantId}|channel=${binding.subjectId}`,
     );
     expect(dataKey).toHaveLength(32);
     const plain = unwrap(
       dataKey,
       sealed.ciphertext,
-      `chorus-vault:v1:data|tenant=${binding.tenantId}|channel=${binding.channelId}`,
+      `chorus-vault:v1:data|tenant=${binding.tenantId}|channel=${binding.subjectId}`,
     );
     expect(plain.toString()).toBe(SECRET);
   });

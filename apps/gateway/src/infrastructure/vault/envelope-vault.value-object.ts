@@ -7,8 +7,8 @@ const TAG_BYTES = 16;
 
 /**
  * AES-256-GCM envelope encryption: each secret gets its own random data key; the data key is wrapped by the
- * active master key. Both layers authenticate additional data naming the agency and the channel, so a sealed
- * secret copied to another channel's row, or another agency's, does not open.
+ * active master key. Both layers authenticate additional data naming the agency and the subject (kind and id), so
+ * a sealed secret copied to another row, another kind of row or another agency's does not open.
  */
 export class EnvelopeTokenVault implements TokenVault {
   constructor(private readonly keys: VaultKeyRing) {}
@@ -70,14 +70,21 @@ export class EnvelopeTokenVault implements TokenVault {
   }
 }
 
+// `<kind>=<id>` after the tenant: for ('channel', id) these are the bytes the vault bound channel credentials
+// to before other subjects existed, so those ciphertexts open unchanged (ADR 0013).
+function subjectOf(binding: VaultBinding): string {
+  if (!/^[a-z][a-z-]*$/.test(binding.subject) || /[|=]/.test(binding.subjectId) || binding.subjectId === '') {
+    throw new VaultError(`A vault binding names its subject as a kind and an id without '|' or '='`);
+  }
+  return `tenant=${binding.tenantId}|${binding.subject}=${binding.subjectId}`;
+}
+
 function dataAad(binding: VaultBinding): Buffer {
-  return Buffer.from(`chorus-vault:v1:data|tenant=${binding.tenantId}|channel=${binding.channelId}`);
+  return Buffer.from(`chorus-vault:v1:data|${subjectOf(binding)}`);
 }
 
 function keyAad(keyId: string, binding: VaultBinding): Buffer {
-  return Buffer.from(
-    `chorus-vault:v1:key|key=${keyId}|tenant=${binding.tenantId}|channel=${binding.channelId}`,
-  );
+  return Buffer.from(`chorus-vault:v1:key|key=${keyId}|${subjectOf(binding)}`);
 }
 
 function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): string {
@@ -99,7 +106,7 @@ function decrypt(key: Buffer, encoded: string, aad: Buffer): Buffer {
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
   } catch {
     throw new VaultError(
-      'The sealed secret does not open: it belongs to another agency or channel, or was altered',
+      'The sealed secret does not open: it belongs to another agency or subject, or was altered',
     );
   }
 }

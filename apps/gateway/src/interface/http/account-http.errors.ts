@@ -4,6 +4,7 @@ import {
   ForbiddenException,
   HttpException,
   NotFoundException,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
@@ -21,6 +22,7 @@ import {
   SecondFactorRequiredError,
   TooManyAttemptsError,
   TwoFactorNotStartedError,
+  TwoFactorVaultMissingError,
 } from '../../domain/account.errors.js';
 
 function fieldProblem(field: string, message: string): BadRequestException {
@@ -64,6 +66,9 @@ export function accountHttpError(error: unknown, reply?: FastifyReply): unknown 
   }
   if (error instanceof InvalidTwoFactorCodeError) {
     return fieldProblem('code', error.message);
+  }
+  if (error instanceof TwoFactorVaultMissingError) {
+    return new ServiceUnavailableException(error.message);
   }
   if (error instanceof TwoFactorNotStartedError) {
     return new ConflictException(error.message);

@@ -30,7 +30,11 @@ export class TwoFactorHttpController {
   @ResponseSchema(201, TwoFactorSetUpResponse, 'The secret and its otpauth:// URI')
   async setUp(@Req() request: RequestWithMember): Promise<z.infer<typeof TwoFactorSetUpResponse>> {
     const member = credentialOwner(request);
-    return this.commands.execute(new SetUpTwoFactorCommand(member.tenantId, member.userId));
+    try {
+      return await this.commands.execute(new SetUpTwoFactorCommand(member.tenantId, member.userId));
+    } catch (error) {
+      throw accountHttpError(error);
+    }
   }
 
   @Post('confirm')

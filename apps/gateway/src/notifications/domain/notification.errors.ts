@@ -19,3 +19,14 @@ export class InvalidWebhookUrlError extends Error {
     this.name = 'InvalidWebhookUrlError';
   }
 }
+
+/** Webhook signing secrets are kept only sealed by the token vault, which the host configures. */
+export class WebhookVaultMissingError extends Error {
+  constructor() {
+    super(
+      'Notification webhooks need the token vault to keep their signing secrets, and it has no master key: ' +
+        'set CHORUS_VAULT_MASTER_KEYS (docs/adr/0013-token-vault.md)',
+    );
+    this.name = 'WebhookVaultMissingError';
+  }
+}

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CHANNEL_REPOSITORY } from '../../../gateway.tokens.js';
 import { ChannelAccess } from '../../channels/channel-access.adapter.js';
 import type { ChannelRepository } from '../../ports/channel-repository.port.js';
+import { channelBinding } from '../../ports/token-vault.port.js';
 import { RewrapChannelSecretsCommand } from './rewrap-channel-secrets.command.js';
 
 /** Returns how many secrets were re-wrapped; each one under its row lock, so a refresh cannot interleave. */
@@ -24,7 +25,7 @@ export class RewrapChannelSecretsHandler implements ICommandHandler<RewrapChanne
       for (const ref of due) {
         await this.channels.withLock(ref, async ({ channel, sealed }) => {
           if (sealed !== null && vault.needsRewrap(sealed)) {
-            await this.channels.save(channel, vault.rewrap(sealed, ref));
+            await this.channels.save(channel, vault.rewrap(sealed, channelBinding(ref)));
             total += 1;
           }
         });

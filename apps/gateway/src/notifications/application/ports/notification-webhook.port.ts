@@ -19,10 +19,15 @@ export interface NotificationWebhooks {
   list(tenantId: string): Promise<NotificationWebhook[]>;
   /** The endpoints that receive this kind. */
   subscribedTo(tenantId: string, kind: string): Promise<NotificationWebhook[]>;
-  /** With its secret, for signing; null when it was removed meanwhile. */
+  /** With its secret (opened from the vault), for signing; null when it was removed meanwhile. */
   withSecret(tenantId: string, id: string): Promise<NotificationWebhookWithSecret | null>;
   exists(tenantId: string, id: string): Promise<boolean>;
   remove(tenantId: string, id: string): Promise<boolean>;
+  /**
+   * Every agency: seals signing secrets still in clear (from before the vault held them) and re-wraps those
+   * under another master key than the active one; how many rows changed.
+   */
+  sealSecrets(batchSize: number): Promise<number>;
 }
 
 /** Posts one signed body; never throws: the outcome says what happened. */

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantTransactions } from '@chorus/service-kit';
+import type { SealedSecret, TokenVault, VaultBinding } from '../../../application/ports/token-vault.port.js';
+import { TOKEN_VAULT } from '../../../gateway.tokens.js';
+import { WebhookVaultMissingError } from '../../domain/notification.errors.js';
 import type {
   NotificationWebhook,
   NotificationWebhooks,
@@ -14,19 +17,26 @@ interface WebhookRow {
   description: string | null;
   created_at: Date | string;
   created_by: string;
-  secret?: string;
+  secret_sealed?: SealedSecret | null;
+  secret_unsealed?: string | null;
 }
 
 const COLUMNS = 'id, tenant_id, url, kinds, description, created_at, created_by';
 
 @Injectable()
 export class NotificationWebhookTypeormRepository implements NotificationWebhooks {
-  constructor(private readonly transactions: TenantTransactions) {}
+  constructor(
+    private readonly transactions: TenantTransactions,
+    // Signing secrets are sealed by the vault (ADR 0013); without one, adding a webhook answers 503.
+    @Optional() @Inject(TOKEN_VAULT) private readonly vault: TokenVault | undefined,
+  ) {}
 
   async add(webhook: NotificationWebhookWithSecret): Promise<void> {
+    const sealed = this.requireVault().seal(webhook.secret, webhookBinding(webhook.tenantId, webhook.id));
     await this.transactions.run(webhook.tenantId, (tx) =>
       tx.query(
-        `INSERT INTO gateway.notification_webhook (${COLUMNS}, secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO gateway.notification_webhook (${COLUMNS}, secret_sealed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           webhook.id,
           webhook.tenantId,
@@ -35,7 +45,7 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
           webhook.description,
           webhook.createdAt,
           webhook.createdBy,
-          webhook.secret,
+          JSON.stringify(sealed),
         ],
       ),
     );
@@ -64,12 +74,21 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
   async withSecret(tenantId: string, id: string): Promise<NotificationWebhookWithSecret | null> {
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.query<WebhookRow>(
-        `SELECT ${COLUMNS}, secret FROM gateway.notification_webhook WHERE id = $1 AND removed_at IS NULL`,
+        `SELECT ${COLUMNS}, secret_sealed, secret_unsealed
+           FROM gateway.notification_webhook WHERE id = $1 AND removed_at IS NULL`,
         [id],
       ),
     );
     const row = rows[0];
-    return row === undefined ? null : { ...toWebhook(row), secret: row.secret ?? '' };
+    if (row === undefined) {
+      return null;
+    }
+    // A clear secret is one from before the vault held them, not yet sealed by the start-up pass.
+    const secret =
+      row.secret_sealed === null || row.secret_sealed === undefined
+        ? (row.secret_unsealed ?? '')
+        : this.requireVault().open(row.secret_sealed, webhookBinding(tenantId, id));
+    return { ...toWebhook(row), secret };
   }
 
   async exists(tenantId: string, id: string): Promise<boolean> {
@@ -90,6 +109,51 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
     );
     return rows.length > 0;
   }
+
+  async sealSecrets(batchSize: number): Promise<number> {
+    const vault = this.vault;
+    if (vault === undefined) {
+      return 0;
+    }
+    let total = 0;
+    for (;;) {
+      const changed = await this.transactions.asSystem(async (tx) => {
+        const rows = await tx.query<WebhookRow>(
+          `SELECT id, tenant_id, secret_sealed, secret_unsealed FROM gateway.notification_webhook
+            WHERE secret_unsealed IS NOT NULL OR secret_sealed->>'keyId' <> $1
+            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [vault.activeKeyId, batchSize],
+        );
+        for (const row of rows) {
+          const binding = webhookBinding(row.tenant_id, row.id);
+          const sealed =
+            row.secret_sealed === null || row.secret_sealed === undefined
+              ? vault.seal(row.secret_unsealed ?? '', binding)
+              : vault.rewrap(row.secret_sealed, binding);
+          await tx.query(
+            `UPDATE gateway.notification_webhook SET secret_sealed = $2, secret_unsealed = NULL WHERE id = $1`,
+            [row.id, JSON.stringify(sealed)],
+          );
+        }
+        return rows.length;
+      });
+      total += changed;
+      if (changed < batchSize) {
+        return total;
+      }
+    }
+  }
+
+  private requireVault(): TokenVault {
+    if (this.vault === undefined) {
+      throw new WebhookVaultMissingError();
+    }
+    return this.vault;
+  }
+}
+
+function webhookBinding(tenantId: string, webhookId: string): VaultBinding {
+  return { tenantId, subject: 'notification-webhook', subjectId: webhookId };
 }
 
 function toWebhook(row: WebhookRow): NotificationWebhook {

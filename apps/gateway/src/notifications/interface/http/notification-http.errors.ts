@@ -1,14 +1,18 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
   InvalidWebhookUrlError,
   NotificationNotFoundError,
   WebhookNotFoundError,
+  WebhookVaultMissingError,
 } from '../../domain/notification.errors.js';
 
 /** Notification errors -> HTTP; anything else is rethrown as it is. */
 export function notificationHttpError(error: unknown): unknown {
   if (error instanceof NotificationNotFoundError || error instanceof WebhookNotFoundError) {
     return new NotFoundException(error.message);
+  }
+  if (error instanceof WebhookVaultMissingError) {
+    return new ServiceUnavailableException(error.message);
   }
   if (error instanceof InvalidWebhookUrlError) {
     return new BadRequestException({
