@@ -5,6 +5,7 @@ import {
   type ConnectedFacebook,
   type GraphAnswer,
 } from './support/connected-facebook.js';
+import { PAGE_METRICS, RENAMED_METRICS } from '../src/insights/metric-names.js';
 
 // network-apis.md 2.7 (insights), 1.7 (token expiry, permission loss), 1.4 (login).
 let connected: ConnectedFacebook | undefined;
@@ -72,6 +73,10 @@ describe('Facebook Pages insights against the fake', () => {
     expect(account.metrics).toEqual({ followers: 0 });
     const asked = setup.fake.requests().filter((entry) => entry.path.endsWith('/insights'));
     expect(asked).toHaveLength(1);
+    // The fake refuses a retired name with 400 too, so the answer alone proves nothing: the names asked do.
+    const names = (asked[0]!.query.metric ?? '').split(',');
+    expect(names).toEqual(expect.arrayContaining(Object.keys(PAGE_METRICS)));
+    expect(names.filter((name) => name in RENAMED_METRICS)).toEqual([]);
     expect(asked[0]!.status).toBe(400);
   });
 

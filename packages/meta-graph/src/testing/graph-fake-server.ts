@@ -23,6 +23,8 @@ export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
   readonly version: string | null;
+  /** The query string's parameters, to check what a client asked for. */
+  readonly query: Readonly<Record<string, string>>;
   readonly status: number;
 }
 
@@ -153,7 +155,8 @@ export class GraphFakeServer {
       ]),
     );
     const raw = await readBody(request);
-    const log = (status: number) => this.log.push({ method, path, version, status });
+    const query = Object.fromEntries(url.searchParams);
+    const log = (status: number) => this.log.push({ method, path, version, query, status });
     let parsed;
     try {
       parsed = await parseParams(raw, headers['content-type'], url.searchParams);
