@@ -5,6 +5,27 @@ export interface TopicSettings {
   readonly replicationFactor: number;
 }
 
+export interface ProvisionRetry {
+  /** Attempts in all, the first included. */
+  readonly attempts: number;
+  readonly initialDelayMs: number;
+}
+
+/**
+ * Several services starting together create the same topics at once; for a moment the broker then answers
+ * metadata with "does not host this topic-partition" (kafkajs only waits out "leader not available").
+ */
+const DEFAULT_RETRY: ProvisionRetry = { attempts: 8, initialDelayMs: 100 };
+
+/** A broker's retriable answer; a refused connection is not retried here (the caller's own retry covers it). */
+function isRetriableAnswer(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) {
+    return false;
+  }
+  const { name, retriable } = error as { name?: unknown; retriable?: unknown };
+  return name === 'KafkaJSProtocolError' && retriable === true;
+}
+
 /**
  * Creates topics on first use, so a new contract needs no manual step. Production clusters may pre-create them
  * with their own settings; creation then is a no-op.
@@ -17,6 +38,7 @@ export class TopicProvisioner {
   constructor(
     private readonly kafka: Kafka,
     private readonly settings: TopicSettings,
+    private readonly retry: ProvisionRetry = DEFAULT_RETRY,
   ) {}
 
   /** Serialised: two relays asking for the same topic create it once. */
@@ -41,6 +63,24 @@ export class TopicProvisioner {
     if (missing.length === 0) {
       return;
     }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.createOnce(missing);
+        break;
+      } catch (error) {
+        if (attempt >= this.retry.attempts || !isRetriableAnswer(error)) {
+          throw error;
+        }
+        const delay = this.retry.initialDelayMs * 2 ** (attempt - 1);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    for (const topic of missing) {
+      this.known.add(topic);
+    }
+  }
+
+  private async createOnce(missing: string[]): Promise<void> {
     if (this.admin === null) {
       const admin = this.kafka.admin();
       await admin.connect();
@@ -65,9 +105,6 @@ export class TopicProvisioner {
       this.admin = null;
       await admin?.disconnect().catch(() => undefined);
       throw error;
-    }
-    for (const topic of missing) {
-      this.known.add(topic);
     }
   }
 }
