@@ -32,6 +32,7 @@ export class GoalSetKafkaConsumer implements MessageHandler<GoalSetV1> {
         startsAt: new Date(goal.startsAt),
         deadline: new Date(goal.deadline),
         timeZone: goal.timeZone,
+        goalStatus: goal.status,
       }),
     );
   }

@@ -1,4 +1,8 @@
-import { KpiTracker, type KpiTrackerStatus } from '../../domain/kpi-tracker.aggregate.js';
+import {
+  KpiTracker,
+  type KpiRetirementReason,
+  type KpiTrackerStatus,
+} from '../../domain/kpi-tracker.aggregate.js';
 import type { KpiValue } from '../../domain/kpi-value.value-object.js';
 import { KpiTrackerOrmEntity } from './kpi-tracker.orm-entity.js';
 
@@ -28,6 +32,8 @@ export function kpiTrackerToDomain(row: KpiTrackerOrmEntity): KpiTracker {
     deadline: new Date(row.deadline),
     timeZone: row.timeZone,
     status: row.status as KpiTrackerStatus,
+    retiredReason: row.retiredReason as KpiRetirementReason | null,
+    retiredAt: row.retiredAt === null ? null : new Date(row.retiredAt),
     createdAt: new Date(row.createdAt),
   });
 }

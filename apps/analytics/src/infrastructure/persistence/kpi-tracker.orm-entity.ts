@@ -52,6 +52,12 @@ export class KpiTrackerOrmEntity {
   @Column({ type: 'text' })
   status!: string;
 
+  @Column({ name: 'retired_reason', type: 'text', nullable: true })
+  retiredReason!: string | null;
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

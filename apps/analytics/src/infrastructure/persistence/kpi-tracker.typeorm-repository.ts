@@ -24,6 +24,18 @@ export class KpiTrackerTypeormRepository implements KpiTrackerRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  async findByGoalForUpdate(tenantId: string, goalId: string): Promise<KpiTracker | null> {
+    const row = await this.transactions.run(tenantId, (tx) =>
+      tx.manager.findOne(KpiTrackerOrmEntity, { where: { goalId }, lock: { mode: 'pessimistic_write' } }),
+    );
+    return row === null ? null : kpiTrackerToDomain(row);
+  }
+
+  async update(tracker: KpiTracker): Promise<void> {
+    const row = kpiTrackerToPersistence(tracker);
+    await this.transactions.run(row.tenantId, (tx) => tx.manager.save(KpiTrackerOrmEntity, row));
+  }
+
   async listByWorkspace(tenantId: string, workspaceId: string, goalId?: string): Promise<KpiTracker[]> {
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.manager.find(KpiTrackerOrmEntity, {

@@ -14,7 +14,14 @@ export const KpiTrackerDto = z.object({
   startsAt: z.iso.datetime(),
   deadline: z.iso.datetime(),
   timeZone: z.string(),
-  status: z.enum(['tracking']),
+  status: z
+    .enum(['tracking', 'paused', 'retired'])
+    .describe('tracking: counts now; paused: the goal is paused; retired: the goal no longer counts'),
+  retiredReason: z
+    .enum(['achieved', 'missed', 'abandoned', 'replaced'])
+    .nullable()
+    .describe('Why the goal was retired; null unless retired'),
+  retiredAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 
@@ -36,6 +43,8 @@ export function toKpiTrackerDto(t: KpiTrackerProps): KpiTrackerDto {
     deadline: t.deadline.toISOString(),
     timeZone: t.timeZone,
     status: t.status,
+    retiredReason: t.retiredReason,
+    retiredAt: t.retiredAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(),
   };
 }
