@@ -461,6 +461,20 @@ describe.each(['postgres', 'pglite'] as const)('strategy service API on %s', (ki
       expect(text).toContain('Win local press coverage');
     });
 
+    it('leaves the budget (team rates) out for a role that may not see it', async () => {
+      const contentManager: Caller = { ...agency, roles: ['content-manager'] };
+      expect((await s.call(contentManager, 'GET', '/budget-plan')).status).toBe(403);
+      expect((await s.call(contentManager, 'PUT', '/budget-plan', budgetBody(reachGoal))).status).toBe(403);
+
+      const full = (await s.call(strategist, 'GET', '/strategy-document/html')).raw.toString('utf8');
+      expect(full).toContain('Design tool');
+      const withheld = (await s.call(contentManager, 'GET', '/strategy-document/html')).raw.toString('utf8');
+      expect(withheld).toContain('6. Budget');
+      expect(withheld).toContain('not shown to your role');
+      expect(withheld).not.toContain('Design tool');
+      expect(withheld).not.toContain('Profit and loss');
+    });
+
     it('exports the same plan as a PDF without a browser', async () => {
       const pdf = await s.call(agency, 'GET', '/strategy-document/pdf');
       expect(pdf.status).toBe(200);

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'notification-webhook:manage',
   'goal:read',
   'goal:write',
+  'budget:read',
+  'budget:write',
   'kpi:read',
   'campaign:read',
   'campaign:write',

@@ -21,6 +21,13 @@ describe('roles -> permissions matrix', () => {
     expect(ROLE_PERMISSIONS['client-approver'].every((p) => p.endsWith(':read'))).toBe(true);
   });
 
+  it('shows the budget (team rates) only to those who plan or spend it', () => {
+    const readers = ROLES.filter((role) => hasPermission([role], 'budget:read'));
+    expect(readers.sort()).toEqual(['admin', 'ads-manager', 'analyst', 'strategist']);
+    const writers = ROLES.filter((role) => hasPermission([role], 'budget:write'));
+    expect(writers.sort()).toEqual(['admin', 'strategist']);
+  });
+
   it('grants the admin everything', () => {
     for (const permission of PERMISSIONS) {
       expect(hasPermission(['admin'], permission)).toBe(true);

@@ -1,10 +1,13 @@
 import { PERMISSIONS, type Permission } from './permissions.js';
 import type { Role } from './roles.js';
 
-/** Who did what is the admins' to read (it names people and their sign-ins), not every reader's. */
-const ADMIN_ONLY_READS: readonly Permission[] = ['audit:read'];
+/**
+ * Reads not everyone gets: who did what names people and their sign-ins; the budget holds the team's
+ * hourly rates.
+ */
+const RESTRICTED_READS: readonly Permission[] = ['audit:read', 'budget:read'];
 const READ_ALL: Permission[] = PERMISSIONS.filter(
-  (p) => p.endsWith(':read') && !ADMIN_ONLY_READS.includes(p),
+  (p) => p.endsWith(':read') && !RESTRICTED_READS.includes(p),
 );
 
 /**
@@ -13,11 +16,11 @@ const READ_ALL: Permission[] = PERMISSIONS.filter(
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  strategist: [...READ_ALL, 'goal:write'],
+  strategist: [...READ_ALL, 'goal:write', 'budget:read', 'budget:write'],
   'content-manager': [...READ_ALL, 'campaign:write'],
   'community-manager': [...READ_ALL, 'saved-reply:write'],
-  analyst: READ_ALL,
-  'ads-manager': [...READ_ALL, 'ad-account:write'],
+  analyst: [...READ_ALL, 'budget:read'],
+  'ads-manager': [...READ_ALL, 'budget:read', 'ad-account:write'],
   designer: ['goal:read', 'campaign:read'],
   'client-approver': ['goal:read', 'kpi:read', 'campaign:read'],
 };

@@ -32,7 +32,7 @@ export class BudgetPlanHttpController {
   ) {}
 
   @Put()
-  @RequirePermission('goal:write')
+  @RequirePermission('budget:write')
   @ApiOperation({
     summary: 'Save the budget plan',
     description:
@@ -55,7 +55,7 @@ export class BudgetPlanHttpController {
   }
 
   @Get()
-  @RequirePermission('goal:read')
+  @RequirePermission('budget:read')
   @ApiOperation({ summary: 'The budget plan with its totals and expected return on investment' })
   @ResponseSchema(200, BudgetPlanDto, 'The plan with its totals')
   @NotFoundDoc('budget plan')
@@ -66,7 +66,7 @@ export class BudgetPlanHttpController {
   }
 
   @Get('profit-and-loss')
-  @RequirePermission('goal:read')
+  @RequirePermission('budget:read')
   @ApiOperation({
     summary: 'Planned against actual, month by month',
     description:

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Identity } from '@chorus/access';
+import { hasPermission, type Identity } from '@chorus/access';
 import { CurrentIdentity, RequirePermission } from '@chorus/service-kit';
 import { GetStrategyDocumentQuery } from '../../application/queries/get-strategy-document/get-strategy-document.query.js';
 import { strategyDocumentBlocks } from './document/strategy-document-blocks.mapper.js';
@@ -20,7 +20,8 @@ export class StrategyDocumentHttpController {
   @ApiOperation({
     summary: 'The whole strategy as a printable HTML page',
     description:
-      'Identity, audiences, diagnosis, goals, channel plan, budget and P&L. Parts not written yet say so.',
+      'Identity, audiences, diagnosis, goals, channel plan, budget and P&L (budget and P&L only for roles ' +
+      'with budget:read). Parts not written yet say so.',
   })
   @ApiProduces('text/html')
   @ApiResponse({ status: 200, description: 'A standalone HTML document', schema: { type: 'string' } })
@@ -50,7 +51,11 @@ export class StrategyDocumentHttpController {
 
   private async document(identity: Identity) {
     const doc = await this.queries.execute(
-      new GetStrategyDocumentQuery(identity.tenantId, identity.workspaceId),
+      new GetStrategyDocumentQuery(
+        identity.tenantId,
+        identity.workspaceId,
+        hasPermission(identity.roles, 'budget:read'),
+      ),
     );
     const brand = doc.identity?.brandName ?? 'your brand';
     return { blocks: strategyDocumentBlocks(doc, brand), title: `Social media strategy: ${brand}` };

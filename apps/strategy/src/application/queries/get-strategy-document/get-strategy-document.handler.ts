@@ -14,7 +14,11 @@ import { GetStrategyDocumentQuery, type StrategyDocument } from './get-strategy-
 export class GetStrategyDocumentHandler implements IQueryHandler<GetStrategyDocumentQuery> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ tenantId, workspaceId }: GetStrategyDocumentQuery): Promise<StrategyDocument> {
+  async execute({
+    tenantId,
+    workspaceId,
+    includeBudget,
+  }: GetStrategyDocumentQuery): Promise<StrategyDocument> {
     const orNull = async <T>(work: Promise<T>): Promise<T | null> => {
       try {
         return await work;
@@ -33,10 +37,12 @@ export class GetStrategyDocumentHandler implements IQueryHandler<GetStrategyDocu
     const diagnosis = await this.queries.execute(new GetDiagnosisQuery(tenantId, workspaceId));
     const goals = await this.queries.execute(new ListGoalsQuery(tenantId, workspaceId));
     const channelPlan = await orNull(this.queries.execute(new GetChannelPlanQuery(tenantId, workspaceId)));
-    const budget = await orNull(this.queries.execute(new GetBudgetPlanQuery(tenantId, workspaceId)));
-    const profitAndLoss = await orNull(
-      this.queries.execute(new GetProfitAndLossQuery(tenantId, workspaceId)),
-    );
+    const budget = includeBudget
+      ? await orNull(this.queries.execute(new GetBudgetPlanQuery(tenantId, workspaceId)))
+      : null;
+    const profitAndLoss = includeBudget
+      ? await orNull(this.queries.execute(new GetProfitAndLossQuery(tenantId, workspaceId)))
+      : null;
     return {
       workspaceId,
       generatedAt: new Date(),
@@ -47,6 +53,7 @@ export class GetStrategyDocumentHandler implements IQueryHandler<GetStrategyDocu
       channelPlan,
       budget,
       profitAndLoss,
+      budgetWithheld: !includeBudget,
     };
   }
 }

@@ -19,12 +19,15 @@ export interface StrategyDocument {
   readonly channelPlan: ChannelPlanView | null;
   readonly budget: BudgetPlanView | null;
   readonly profitAndLoss: ProfitAndLoss | null;
+  /** True when the reader may not see the budget (it holds the team's rates): budget and P&L are left out. */
+  readonly budgetWithheld: boolean;
 }
 
 export class GetStrategyDocumentQuery extends Query<StrategyDocument> {
   constructor(
     readonly tenantId: string,
     readonly workspaceId: string,
+    readonly includeBudget: boolean,
   ) {
     super();
   }

@@ -192,7 +192,12 @@ export function strategyDocumentBlocks(doc: StrategyDocument, brandName: string)
   }
 
   blocks.push({ kind: 'heading', text: '6. Budget' });
-  if (doc.budget === null) {
+  if (doc.budgetWithheld) {
+    blocks.push({
+      kind: 'note',
+      text: 'The budget and the profit and loss are not shown to your role (they hold the team rates); ask an admin or a strategist for the full document.',
+    });
+  } else if (doc.budget === null) {
     missing('budget plan', 'PUT /api/strategy/budget-plan');
   } else {
     const b = doc.budget;
