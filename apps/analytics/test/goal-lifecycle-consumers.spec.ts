@@ -51,16 +51,16 @@ describe('analytics: a tracker follows its goal', () => {
     const goalId = uuidv7();
     await set(goalId);
     await change(goalId, 2, {
-      title: 'Engagement way up',
-      target: { unit: 'percent', value: 4.5 },
+      title: 'Followers way up',
+      target: { unit: 'count', value: 4500 },
       deadline: '2027-03-31T00:00:00.000Z',
       status: 'paused',
     });
 
     expect(await tracker(goalId)).toMatchObject({
       goalRevision: 2,
-      title: 'Engagement way up',
-      target: { unit: 'percent', value: 4.5 },
+      title: 'Followers way up',
+      target: { unit: 'count', value: 4500 },
       deadline: new Date('2027-03-31T00:00:00.000Z'),
       status: 'paused',
     });
@@ -95,7 +95,11 @@ describe('analytics: a tracker follows its goal', () => {
     await change(goalId, 5, { title: 'Edited after retirement' });
 
     const retired = await tracker(goalId);
-    expect(retired).toMatchObject({ status: 'retired', retiredReason: 'achieved', title: 'Engagement up' });
+    expect(retired).toMatchObject({
+      status: 'retired',
+      retiredReason: 'achieved',
+      title: 'Grow Bluesky followers',
+    });
     expect(retired?.retiredAt).toBeInstanceOf(Date);
   });
 

@@ -32,7 +32,7 @@ describe('analytics: GoalSet v1 consumer', () => {
     await analytics.deliver(GoalSetKafkaConsumer, goalSet(goalId));
     // a second GoalSet for the goal (another event id): no second tracker
     await analytics.deliver(GoalSetKafkaConsumer, goalSet(goalId));
-    expect(await trackers()).toEqual([{ goal_id: goalId, metric: 'engagement-rate' }]);
+    expect(await trackers()).toEqual([{ goal_id: goalId, metric: 'followers' }]);
   });
 
   it("logs under the event's correlation id", () => {

@@ -1,5 +1,6 @@
 import { generateIdentityKeyPair, parseIdentityPublicKey } from '@chorus/access';
-import { uuidv7, type EventEnvelope, type GoalSetV1 } from '@chorus/contracts';
+import { goalSetV1, type EventEnvelope, type GoalSetV1 } from '@chorus/contracts';
+import { examplePayload } from '@chorus/contracts/testing';
 import type { MessageHandler } from '@chorus/messaging';
 import { Database } from '@chorus/persistence';
 import { bootstrapService, withCorrelation, type RunningService } from '@chorus/service-kit';
@@ -37,21 +38,7 @@ export async function startAnalytics(): Promise<AnalyticsHarness> {
   };
 }
 
-/** A goal as GoalSet v1 / GoalChanged v1 carry it. */
+/** A goal as GoalSet v1 / GoalChanged v1 carry it: the contract's example under another id. */
 export function goalState(goalId: string, overrides: Partial<GoalSetV1> = {}): GoalSetV1 {
-  return {
-    goalId,
-    revision: 1,
-    title: 'Engagement up',
-    metric: 'engagement-rate',
-    baseline: { unit: 'percent', value: 1.5 },
-    target: { unit: 'percent', value: 3 },
-    startsAt: '2026-01-01T00:00:00.000Z',
-    deadline: '2026-12-31T00:00:00.000Z',
-    timeZone: 'Europe/Rome',
-    scope: { channelIds: [], audienceIds: [] },
-    ownerId: uuidv7(),
-    status: 'active',
-    ...overrides,
-  };
+  return { ...examplePayload(goalSetV1), goalId, ...overrides };
 }

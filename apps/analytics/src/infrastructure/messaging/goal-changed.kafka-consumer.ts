@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { goalChangedV1, type EventEnvelope, type GoalChangedV1 } from '@chorus/contracts';
 import type { MessageHandler } from '@chorus/messaging';
 import { ApplyGoalRevisionCommand } from '../../application/commands/apply-goal-revision/apply-goal-revision.command.js';
+import { trackedGoalOf } from './goal-state.mapper.js';
 
 /** GoalChanged v1 -> the tracker takes the goal's new state; an older revision than the one held is dropped. */
 @Injectable()
@@ -12,25 +13,9 @@ export class GoalChangedKafkaConsumer implements MessageHandler<GoalChangedV1> {
   constructor(private readonly commands: CommandBus) {}
 
   async handle(event: EventEnvelope<GoalChangedV1>): Promise<void> {
-    const goal = event.payload;
-    if (event.workspaceId === null) {
-      return;
-    } // goals always belong to a workspace; nothing to track otherwise
-    await this.commands.execute(
-      new ApplyGoalRevisionCommand({
-        tenantId: event.tenantId,
-        workspaceId: event.workspaceId,
-        goalId: goal.goalId,
-        goalRevision: goal.revision,
-        title: goal.title,
-        metric: goal.metric,
-        baseline: goal.baseline,
-        target: goal.target,
-        startsAt: new Date(goal.startsAt),
-        deadline: new Date(goal.deadline),
-        timeZone: goal.timeZone,
-        goalStatus: goal.status,
-      }),
-    );
+    const goal = trackedGoalOf(event);
+    if (goal !== null) {
+      await this.commands.execute(new ApplyGoalRevisionCommand(goal));
+    }
   }
 }

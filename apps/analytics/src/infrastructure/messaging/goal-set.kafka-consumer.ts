@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { goalSetV1, type EventEnvelope, type GoalSetV1 } from '@chorus/contracts';
 import type { MessageHandler } from '@chorus/messaging';
 import { StartKpiTrackingCommand } from '../../application/commands/start-kpi-tracking/start-kpi-tracking.command.js';
+import { trackedGoalOf } from './goal-state.mapper.js';
 
 /**
  * GoalSet v1 -> start tracking the goal's KPI. The bus dedupes by event id and runs this in the transaction
@@ -15,25 +16,9 @@ export class GoalSetKafkaConsumer implements MessageHandler<GoalSetV1> {
   constructor(private readonly commands: CommandBus) {}
 
   async handle(event: EventEnvelope<GoalSetV1>): Promise<void> {
-    const goal = event.payload;
-    if (event.workspaceId === null) {
-      return;
-    } // goals always belong to a workspace; nothing to track otherwise
-    await this.commands.execute(
-      new StartKpiTrackingCommand({
-        tenantId: event.tenantId,
-        workspaceId: event.workspaceId,
-        goalId: goal.goalId,
-        goalRevision: goal.revision,
-        title: goal.title,
-        metric: goal.metric,
-        baseline: goal.baseline,
-        target: goal.target,
-        startsAt: new Date(goal.startsAt),
-        deadline: new Date(goal.deadline),
-        timeZone: goal.timeZone,
-        goalStatus: goal.status,
-      }),
-    );
+    const goal = trackedGoalOf(event);
+    if (goal !== null) {
+      await this.commands.execute(new StartKpiTrackingCommand(goal));
+    }
   }
 }
