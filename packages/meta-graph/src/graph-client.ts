@@ -11,7 +11,8 @@ import {
   type HttpClient,
   type z,
 } from '@chorus/connector-sdk';
-import { mapGraphError, tooManyRequests, type GraphErrorBody } from './graph-error.js';
+import { mapGraphError, notApplied, tooManyRequests, type GraphErrorBody } from './graph-error.js';
+import { parseGraphJson } from './safe-json.js';
 import { readUsage } from './usage-headers.js';
 import type { UsageGate } from './usage-gate.js';
 
@@ -141,6 +142,10 @@ export class GraphClient {
     }
     // A success at 100 % usage: the next call would be throttled, and calling on prolongs the penalty.
     gate.record(account, usage);
+    if (refusedQuietly(parsed)) {
+      // Meta's "no" without an error envelope (a subscription, a hide, a delete it did not do).
+      throw notApplied(network, `${method} ${request.path}`, request);
+    }
     const result = schema.safeParse(parsed);
     if (!result.success) {
       const fields = result.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ');
@@ -193,10 +198,14 @@ function parseJson(text: string): unknown {
     return undefined;
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseGraphJson(text);
   } catch {
     return undefined;
   }
+}
+
+function refusedQuietly(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false;
 }
 
 function errorEnvelope(body: unknown): GraphErrorBody | undefined {

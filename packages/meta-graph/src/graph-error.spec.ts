@@ -38,9 +38,8 @@ describe('mapGraphError (network-apis.md 1.2)', () => {
     expect(error.message).toMatch(why);
   });
 
-  it('permission errors (10, 200-299) are reauth-required, but the messaging window and "not enough viewers" are not', () => {
+  it('a missing permission (10) is reauth-required, but the messaging window and "not enough viewers" are not', () => {
     expect(mapGraphError({ code: 10 }, context).kind).toBe('reauth-required');
-    expect(mapGraphError({ code: 230 }, context).kind).toBe('reauth-required');
     expect(mapGraphError({ code: 10, error_subcode: 2018278 }, context).kind).toBe('invalid-content');
     expect(
       mapGraphError({ code: 10, message: '(#10) Not enough viewers for the media to show insights' }, context)
@@ -105,5 +104,17 @@ describe('mapGraphError (network-apis.md 1.2)', () => {
     const error = mapGraphError({ code: 368 }, context);
     expect(error.kind).toBe('rate-limited');
     expect(error.message).toMatch(/policy/);
+  });
+
+  it('codes 200-299 (the action is not allowed to this token) are refused as they are, naming the permission and App Review', () => {
+    const error = mapGraphError(
+      { code: 200, message: '(#200) Requires instagram_manage_comments permission to manage the object' },
+      { ...context, network: 'Instagram' },
+    );
+    expect(error.kind).toBe('invalid-content');
+    expect(error.message).toContain('instagram_manage_comments');
+    expect(error.message).toMatch(/App Review/u);
+    expect(error.message).toMatch(/role/u);
+    expect(mapGraphError({ code: 230, message: 'x' }, context).kind).toBe('invalid-content');
   });
 });

@@ -108,7 +108,7 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
     return new ReauthRequiredError(`${network}: ${why} (${detail}). Reconnect the account.`, options);
   }
   if (
-    (code === 10 || (code >= 200 && code <= 299)) &&
+    code === 10 &&
     !NOT_PERMISSION_SUBCODES.has(subcode ?? 0) &&
     !/not enough viewers/iu.test(error.message ?? '')
   ) {
@@ -116,6 +116,9 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
       `${network}: a permission is missing or was revoked (${detail}). Reconnect the account and grant every permission Chorus asks for.`,
       options,
     );
+  }
+  if (code >= 200 && code <= 299) {
+    return permissionRefused(network, error, detail, options);
   }
   if (code === 506) {
     return new AmbiguousError(
@@ -159,6 +162,32 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
 }
 
 /**
+ * Codes 200-299: the token works, but this action is not allowed to it (1.2). Reconnecting rarely cures that: the
+ * account's role may not allow it (someone else's media, a Page task), or the Meta app lacks Advanced Access to
+ * the permission (App Review). Refused as it is, with what a person can do about it.
+ */
+function permissionRefused(
+  network: string,
+  error: GraphErrorBody,
+  detail: string,
+  options: { readonly endpoint: string },
+): ConnectorError {
+  const permission = /\b((?:pages|instagram|threads|business|read|publish)_[a-z_]+)\b/u.exec(
+    error.message ?? '',
+  )?.[1];
+  const what = permission ? `the permission ${permission}` : 'a permission for this action';
+  const message =
+    `${network} does not allow this action (${detail}): it needs ${what}. ` +
+    `Check that the connected account's role allows it and that it was granted when connecting (reconnect to grant it); ` +
+    `if it was, the Meta app needs Advanced Access to it through App Review.`;
+  return new InvalidContentError(
+    message,
+    [{ path: [], code: `meta:${error.code ?? 200}`, message }],
+    options,
+  );
+}
+
+/**
  * HTTP 429 without a throttle code: rate-limited for Retry-After (else the usage headers' regain time, else an
  * hour). On the step that publishes Chorus cannot prove nothing went live, so there it is ambiguous (3.6).
  */
@@ -181,6 +210,28 @@ export function tooManyRequests(
     seconds,
     options,
   );
+}
+
+/**
+ * `{"success": false}` with HTTP 200: Meta did not do what was asked and says no more. Nothing changed, so the
+ * request may be sent again; on the step that publishes Chorus still looks before publishing again.
+ */
+export function notApplied(
+  network: string,
+  target: string,
+  context: { readonly endpoint: string; readonly publishes?: boolean },
+): ConnectorError {
+  const options = { endpoint: context.endpoint };
+  const what = `${network} answered {"success": false} to ${target}`;
+  return context.publishes === true
+    ? new AmbiguousError(
+        `${what} on the step that publishes; Chorus looks for the post before publishing again.`,
+        options,
+      )
+    : new RetriableError(
+        `${what}: it was not applied. Chorus retries; if it keeps failing, check the app's access to this account in the Meta App Dashboard.`,
+        options,
+      );
 }
 
 function describe(error: GraphErrorBody): string {

@@ -9,8 +9,10 @@ export {
   collectPages,
   idResponse,
   successResponse,
+  type CollectOptions,
   type GraphPageShape,
 } from './paging.js';
+export { parseGraphJson } from './safe-json.js';
 export {
   waitForContainer,
   type ContainerReading,

@@ -25,18 +25,32 @@ export function nextCursor(page: GraphPageShape): string | undefined {
 export const idResponse = z.object({ id: z.string().min(1) });
 export const successResponse = z.object({ success: z.boolean() });
 
-/** Reads a paged edge to its end or `maxPages`, following `after` cursors. */
+export interface CollectOptions<T> {
+  /** A bound on the requests one read makes (default 10). */
+  readonly maxPages?: number;
+  /**
+   * For edges listed newest first: the inbox cursor's time. Paging stops after the page that reaches an item
+   * older than it (`timeOf`), as what lies beyond was seen by an earlier pull.
+   */
+  readonly since?: string;
+  readonly timeOf?: (item: T) => string;
+}
+
+/** Reads a paged edge to its end, `maxPages` or the page that reaches `since`, following `after` cursors. */
 export async function collectPages<T>(
   read: (after: string | undefined) => Promise<{ data: T[] } & GraphPageShape>,
-  maxPages = 10,
+  options: number | CollectOptions<NoInfer<T>> = {},
 ): Promise<T[]> {
+  const { maxPages = 10, since, timeOf } = typeof options === 'number' ? { maxPages: options } : options;
+  const limit = since ? Math.floor(Date.parse(since) / 1000) * 1000 : Number.NaN;
+  const reached = (item: T) => timeOf !== undefined && Date.parse(timeOf(item)) < limit;
   const items: T[] = [];
   let after: string | undefined;
   for (let pages = 0; pages < maxPages; pages += 1) {
     const answer = await read(after);
     items.push(...answer.data);
     after = nextCursor(answer);
-    if (!after) {
+    if (!after || answer.data.some(reached)) {
       break;
     }
   }

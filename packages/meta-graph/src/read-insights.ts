@@ -1,11 +1,12 @@
 import {
   isConnectorError,
+  type ConnectorError,
   type ConnectorOperation,
   type MetricName,
   type MetricValues,
 } from '@chorus/connector-sdk';
 import type { GraphClient, GraphParams } from './graph-client.js';
-import { currentMetricNames, insightsResponse, metricNumber } from './insight-values.js';
+import { currentMetricNames, insightsResponse, metricNumber, type InsightMetric } from './insight-values.js';
 
 export interface InsightsRequest {
   readonly operation: ConnectorOperation;
@@ -17,17 +18,73 @@ export interface InsightsRequest {
   readonly query?: GraphParams;
   /** The edge, `insights` unless the network names it otherwise (Threads profiles: `threads_insights`). */
   readonly edge?: string;
+  /** Meta names of daily time series to add up over the asked since/until range, instead of the latest day. */
+  readonly summed?: readonly string[];
 }
 
 /**
- * GET /{object}/insights in the SDK's vocabulary. Metrics Meta will not give (too few followers or viewers,
- * data not computed yet: code 100 or 10, or an empty list) are left out, so the counters read elsewhere stand.
+ * GET /{object}/insights in the SDK's vocabulary. One metric Meta refuses (retired, not offered for this kind of
+ * media, too few followers: code 100) would empty the whole answer, so a refused batch is asked again without the
+ * metric Meta names (`metric[N]`), else one metric at a time: the others still come back. Metrics Meta will not
+ * give (code 10 "not enough viewers", an empty list) are left out, so the counters read elsewhere stand.
  */
 export async function readInsights(graph: GraphClient, request: InsightsRequest): Promise<MetricValues> {
   const names = currentMetricNames(Object.keys(request.vocabulary), request.renamed);
-  let answer;
+  const data = await readMetrics(graph, request, names);
+  const summed = new Set(request.summed ?? []);
+  const metrics: MetricValues = {};
+  for (const metric of data) {
+    const meta = request.renamed[metric.name] ?? metric.name;
+    const name = request.vocabulary[meta];
+    const value = summed.has(meta) ? seriesTotal(metric) : metricNumber(metric);
+    if (name && value !== undefined) {
+      metrics[name] = value;
+    }
+  }
+  return metrics;
+}
+
+async function readMetrics(
+  graph: GraphClient,
+  request: InsightsRequest,
+  names: readonly string[],
+): Promise<InsightMetric[]> {
+  let asked = [...names];
+  // Each refusal that names its metric drops one: at most one retry per metric.
+  for (let attempt = 0; attempt <= names.length && asked.length > 0; attempt += 1) {
+    const answer = await ask(graph, request, asked);
+    if (answer.ok) {
+      return answer.data;
+    }
+    if (!aboutMetrics(answer.error, asked)) {
+      return []; // refused for the object (too few followers, no data yet): no metric would come back
+    }
+    const named = refusedIndex(answer.error, asked.length);
+    if (named === undefined) {
+      break;
+    }
+    asked = asked.filter((_, index) => index !== named);
+  }
+  if (asked.length <= 1) {
+    return [];
+  }
+  const data: InsightMetric[] = [];
+  for (const name of asked) {
+    const answer = await ask(graph, request, [name]);
+    if (answer.ok) {
+      data.push(...answer.data);
+    }
+  }
+  return data;
+}
+
+async function ask(
+  graph: GraphClient,
+  request: InsightsRequest,
+  names: readonly string[],
+): Promise<{ ok: true; data: InsightMetric[] } | { ok: false; error: ConnectorError }> {
   try {
-    answer = await graph.call(
+    const answer = await graph.call(
       {
         operation: request.operation,
         endpoint: 'insights.read',
@@ -36,19 +93,34 @@ export async function readInsights(graph: GraphClient, request: InsightsRequest)
       },
       insightsResponse,
     );
+    return { ok: true, data: answer.data };
   } catch (error) {
     if (isConnectorError(error) && error.kind === 'invalid-content') {
-      return {};
+      return { ok: false, error };
     }
     throw error;
   }
-  const metrics: MetricValues = {};
-  for (const metric of answer.data) {
-    const name = request.vocabulary[request.renamed[metric.name] ?? metric.name];
-    const value = metricNumber(metric);
-    if (name && value !== undefined) {
-      metrics[name] = value;
-    }
+}
+
+/** Whether the refusal is about the metrics asked (an invalid or unoffered name), not about the object. */
+function aboutMetrics(error: ConnectorError, asked: readonly string[]): boolean {
+  return /metric/iu.test(error.message) || asked.some((name) => error.message.includes(name));
+}
+
+/** The position Meta names in "(#100) metric[2] must be one of ...", when it names one. */
+function refusedIndex(error: ConnectorError, count: number): number | undefined {
+  const match = /metric\[(\d+)\]/u.exec(error.message);
+  const index = match ? Number(match[1]) : Number.NaN;
+  return Number.isInteger(index) && index < count ? index : undefined;
+}
+
+/** A daily time series over the asked range, added up (Threads profile views, 4.4); a total as it is. */
+function seriesTotal(metric: InsightMetric): number | undefined {
+  if (!metric.values) {
+    return metricNumber(metric);
   }
-  return metrics;
+  const numbers = metric.values.map((entry) => metricNumber({ name: metric.name, values: [entry] }));
+  return numbers.some((value) => value !== undefined)
+    ? numbers.reduce<number>((sum, value) => sum + (value ?? 0), 0)
+    : undefined;
 }

@@ -27,6 +27,10 @@ export const facebookConfigSchema = z.object({
   ).optional(),
   graphUrl: z.url().default('https://graph.facebook.com').describe('Graph API host'),
   dialogUrl: z.url().default('https://www.facebook.com').describe('Host of the Facebook Login dialog'),
+  ruploadUrl: z
+    .url()
+    .default('https://rupload.facebook.com')
+    .describe('Resumable upload host for Reel bytes (its own origin, not the Graph host)'),
   apiVersion: z
     .string()
     .regex(/^v\d+\.\d+$/u)
@@ -79,5 +83,7 @@ export const facebookAuthParamsSchema = z.object({
     .string()
     .regex(/^\d+$/u)
     .optional()
-    .describe('The Page to connect; the first Page the person may publish to when left out'),
+    .describe(
+      'The Page to connect; may be left out when the person can publish to one Page only (otherwise the connection lists them to choose from)',
+    ),
 });

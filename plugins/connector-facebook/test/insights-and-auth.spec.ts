@@ -103,25 +103,33 @@ describe('Facebook Login and tokens against the fake', () => {
     expect(credentials.scopes).toContain('pages_manage_posts');
   });
 
-  it('an expired token (190/463) and a lost permission (10, 200) are reauth-required', async () => {
+  it('an expired token (190/463) and a lost permission (10) are reauth-required; an action not allowed (200) is refused as it is', async () => {
     connected = await connectedFacebook();
     const { connector, credentials, setup } = connected;
-    for (const error of [
-      { code: 190, subcode: 463, message: 'Error validating access token: Session has expired' },
-      { code: 190, subcode: 460, message: 'The password was changed' },
-      { code: 10, message: '(#10) Permission denied' },
-      { code: 200, message: '(#200) Permissions error' },
-    ]) {
+    const publishWith = async (error: { code: number; subcode?: number; message: string }) => {
       setup.fake.injectFault({ kind: 'graph-error', error, match: { method: 'POST' } });
-      const refused = await failure(
+      return failure(
         connector.publish!(credentials, {
           idempotencyKey: 'x',
           fingerprint: 'x',
           post: { text: `x ${error.code}` },
         }),
       );
-      expect(refused.kind).toBe('reauth-required');
+    };
+    for (const error of [
+      { code: 190, subcode: 463, message: 'Error validating access token: Session has expired' },
+      { code: 190, subcode: 460, message: 'The password was changed' },
+      { code: 10, message: '(#10) Permission denied' },
+    ]) {
+      expect((await publishWith(error)).kind).toBe('reauth-required');
     }
+    const notAllowed = await publishWith({
+      code: 200,
+      message: '(#200) Requires pages_manage_posts permission to manage the object',
+    });
+    expect(notAllowed.kind).toBe('invalid-content');
+    expect(notAllowed.message).toContain('pages_manage_posts');
+    expect(notAllowed.message).toMatch(/App Review/u);
     setup.fake.expire(credentials.accessToken);
     const expired = await failure(connector.auth.verify(credentials));
     expect(expired.kind).toBe('reauth-required');

@@ -19,6 +19,8 @@ export const FACEBOOK_LOGIN_SCOPES = [
   'pages_messaging',
   'pages_show_list',
   'pages_read_engagement',
+  // Installs the app on the linked Page (subscribed_apps), without which no webhook arrives (1.6).
+  'pages_manage_metadata',
   'business_management',
 ] as const;
 

@@ -215,9 +215,12 @@ describe('Instagram containers against the fake', () => {
       { ...clip('x'), source: { kind: 'bytes', data: new Uint8Array(2048) } },
     ]);
     expect(setup.fake.state.media.get(reel.remoteId)?.productType).toBe('REELS');
-    expect(setup.fake.facebookHost.requests().some((entry) => entry.path.startsWith('/ig-api-upload/'))).toBe(
-      true,
-    );
+    // The bytes go to the upload host, its own origin as rupload.facebook.com is, never to a Graph host.
+    const uploads = (host: typeof setup.fake.ruploadHost) =>
+      host.requests().filter((entry) => entry.path.startsWith('/ig-api-upload/'));
+    expect(uploads(setup.fake.ruploadHost)).toMatchObject([{ method: 'POST', status: 200 }]);
+    expect(new URL(setup.fake.ruploadHost.url).origin).not.toBe(new URL(setup.fake.facebookHost.url).origin);
+    expect([...uploads(setup.fake.facebookHost), ...uploads(setup.fake.instagramHost)]).toEqual([]);
   });
 
   it('a throttle at media_publish is rate-limited, publishes nothing, and the retry publishes once', async () => {
@@ -232,8 +235,20 @@ describe('Instagram containers against the fake', () => {
     const error = await failure(publish('throttled'));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfter).toBe(180);
+    expect(error.message).toMatch(/80002/);
+    // The throttled media_publish reached the fake and was refused there: its container waits, unpublished.
+    const refused = setup.fake.instagramHost
+      .requests()
+      .filter((entry) => entry.path === `/${credentials.accountId}/media_publish`);
+    expect(refused.map((entry) => entry.status)).toEqual([400]);
+    const waiting = [...setup.fake.state.containers.values()];
+    expect(waiting.map((item) => [item.caption, item.status])).toEqual([['throttled', 'FINISHED']]);
     expect(setup.fake.published()).toHaveLength(0);
-    await publish('throttled');
-    expect(setup.fake.published()).toHaveLength(1);
+    expect(setup.fake.state.quotaUsage(credentials.accountId)).toBe(0);
+    const retried = await publish('throttled');
+    expect(setup.fake.published().map((media) => [media.id, media.caption])).toEqual([
+      [retried.remoteId, 'throttled'],
+    ]);
+    expect(setup.fake.state.quotaUsage(credentials.accountId)).toBe(1);
   });
 });

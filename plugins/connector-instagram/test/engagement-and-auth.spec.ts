@@ -138,6 +138,10 @@ describe('Instagram comments against the fake', () => {
     const underTheirs = setup.fake.world.comment(setup.other, theirs, 'not yours to delete');
     const refused = await failure(connector.inbox!.delete!(credentials, { remoteId: underTheirs }));
     expect(refused.message).toContain('(#200)');
+    // Code 200: the token works but may not do this; reconnecting would not help (1.2).
+    expect(refused.kind).toBe('invalid-content');
+    expect(refused.message).toMatch(/role allows it/u);
+    expect(refused.message).toMatch(/App Review/u);
     expect(setup.fake.state.liveComment(underTheirs)).toBeDefined();
   });
 
@@ -149,7 +153,13 @@ describe('Instagram comments against the fake', () => {
     const nested = setup.fake.world.comment(setup.other, top, 'nested');
     setup.fake.world.tag(setup.other, setup.account, '@chorus.test look');
     const first = await connector.inbox!.pull!(credentials, { cursor: null });
-    expect(first.interactions.map((item) => item.kind).sort()).toEqual(['comment', 'mention']);
+    // The reply comes from GET /{comment}/replies: the comments edge lists top-level comments only.
+    expect(first.interactions.map((item) => [item.kind, item.remoteId, item.inReplyToRemoteId])).toEqual([
+      ['comment', top, post.remoteId],
+      ['comment', nested, top],
+      ['mention', expect.any(String), null],
+    ]);
+    expect(setup.fake.instagramHost.requests().some((entry) => entry.path === `/${top}/replies`)).toBe(true);
     expect((await connector.inbox!.pull!(credentials, { cursor: first.cursor })).interactions).toEqual([]);
     expect(setup.fake.state.comments.get(nested)?.parentId).toBe(top);
   });

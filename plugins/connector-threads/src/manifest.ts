@@ -1,8 +1,15 @@
 import { jsonSchemaOf, type ConnectorManifestInput } from '@chorus/connector-sdk';
 import { THREADS_SCOPES, threadsConfigSchema, threadsPostSettingsSchema } from './config.js';
 
-// 500 characters, emoji counted by their UTF-8 length (4.2): an emoji weighs 4, everything else 1 (verify).
-const text = [{ counting: 'weighted' as const, max: 500, weights: { default: 1, ranges: [], emoji: 4 } }];
+// 500 characters, emoji counted by their UTF-8 length (4.2): 😀 4, ❤️ 6, 👍🏽 8, a ZWJ family 18; every other
+// character 1 per code point (a CJK ideograph 1, a combining accent 1 of its own).
+const text = [
+  {
+    counting: 'weighted' as const,
+    max: 500,
+    weights: { default: 1, ranges: [], emoji: 'utf8-bytes' as const },
+  },
+];
 
 /** Threads (network-apis.md 4). */
 export const threadsManifest: ConnectorManifestInput = {

@@ -72,7 +72,7 @@ function hostInbox(
       inbox.pull &&
       ((credentials, request) =>
         invoke('inbox.pull', credentials.accountId, () => inbox.pull!(credentials, request))),
-    webhook: inbox.webhook && hostWebhook(id, inbox.webhook, metrics),
+    webhook: inbox.webhook && hostWebhook(id, inbox.webhook, metrics, invoke),
     reply:
       inbox.reply &&
       ((credentials, input) =>
@@ -93,8 +93,17 @@ function hostInbox(
 }
 
 // Webhook checks are synchronous and must never throw at the edge: a failure to verify is a refusal.
-function hostWebhook(id: string, webhook: WebhookCapability, metrics: CallMetrics): WebhookCapability {
+function hostWebhook(
+  id: string,
+  webhook: WebhookCapability,
+  metrics: CallMetrics,
+  invoke: Invoke,
+): WebhookCapability {
   return {
+    complete:
+      webhook.complete &&
+      ((credentials, interaction) =>
+        invoke('inbox.pull', credentials.accountId, () => webhook.complete!(credentials, interaction))),
     verify(request) {
       const genuine = verifySafely(webhook, request);
       metrics.add('connector_webhooks_total', { connector: id, outcome: genuine ? 'verified' : 'refused' });

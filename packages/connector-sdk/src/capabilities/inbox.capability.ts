@@ -54,6 +54,12 @@ export interface WebhookCapability {
   parse(request: WebhookRequest): Interaction[];
   /** The answer to a subscription handshake (Meta hub.challenge, X crc_token), when the network has one. */
   challenge?(request: WebhookRequest): { status: number; body: string; contentType: string } | null;
+  /**
+   * Fills in an interaction its delivery only names by id (Instagram `mentions` carry a media and comment id),
+   * with the credentials of the channel it was routed to; anything else comes back unchanged. Hosts call it,
+   * when present, before storing what `parse` returned (ADR 0021).
+   */
+  complete?(credentials: Credentials, interaction: Interaction): Promise<Interaction>;
 }
 
 export interface ReplyInput {

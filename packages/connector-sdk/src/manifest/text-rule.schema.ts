@@ -23,11 +23,11 @@ export const CharacterWeightsSchema = z
       )
       .default([]),
     emoji: z
-      .number()
-      .int()
-      .min(0)
+      .union([z.number().int().min(0), z.literal('utf8-bytes')])
       .optional()
-      .describe('Weight of a whole emoji grapheme, whatever its code points'),
+      .describe(
+        "Weight of a whole emoji grapheme, whatever its code points; 'utf8-bytes': its UTF-8 length (Threads)",
+      ),
   })
   .strict();
 

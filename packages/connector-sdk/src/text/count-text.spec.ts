@@ -27,6 +27,20 @@ describe('countText', () => {
     expect(countText('👨‍👩‍👧', { counting: 'weighted', weights: xWeights })).toBe(2);
   });
 
+  it("counts an emoji by its UTF-8 length when the weight says 'utf8-bytes' (Threads), flags and keycaps included", () => {
+    const threads = {
+      counting: 'weighted' as const,
+      weights: { default: 1, ranges: [], emoji: 'utf8-bytes' as const },
+    };
+    expect(countText('😀', threads)).toBe(4);
+    expect(countText('❤️', threads)).toBe(6);
+    expect(countText('👨‍👩‍👧', threads)).toBe(18);
+    expect(countText('🇮🇹', threads)).toBe(8);
+    expect(countText('1️⃣', threads)).toBe(7);
+    expect(countText('日本e\u0301', threads)).toBe(4);
+    expect(countText('🇮🇹', { counting: 'weighted', weights: xWeights })).toBe(2);
+  });
+
   it('counts every URL as the declared fixed length', () => {
     const rule = { counting: 'graphemes' as const, urlLength: 23 };
     const url = 'https://example.com/a/very/long/path/that/is/longer/than/twenty-three';

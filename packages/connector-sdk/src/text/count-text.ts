@@ -3,7 +3,8 @@ import type { CharacterWeights, CountingMethod, TextRule } from '../manifest/tex
 import { findUrls } from './find-urls.js';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}/u;
+// Pictographs, flags (regional indicator pairs) and keycaps (1️⃣): what networks count as one emoji.
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const REMOTE_MENTION = /(^|[^\p{L}\p{N}_@/])(@[\p{L}\p{N}_]+)@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
 type RuleLike = Pick<TextRule, 'counting'> &
@@ -52,7 +53,7 @@ function countWeighted(text: string, weights: CharacterWeights): number {
   let total = 0;
   for (const { segment } of graphemes.segment(text)) {
     if (weights.emoji !== undefined && EMOJI.test(segment)) {
-      total += weights.emoji;
+      total += weights.emoji === 'utf8-bytes' ? Buffer.byteLength(segment, 'utf8') : weights.emoji;
       continue;
     }
     for (const character of segment) {

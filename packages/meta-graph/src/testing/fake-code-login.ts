@@ -60,7 +60,13 @@ export function registerCodeLoginRoutes(router: GraphFakeRouter, options: FakeCo
       });
     }
     const token = options.issue('short', code.subject, code.scopes, HOUR_MS);
-    return ok({ access_token: token.token, user_id: code.subject, permissions: code.scopes });
+    // As Meta sends it: `user_id` a bare JSON number, even past 2^53 (a client must not read it as a double).
+    const userId = /^\d+$/u.test(code.subject) ? code.subject : JSON.stringify(code.subject);
+    return {
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      text: `{"access_token":${JSON.stringify(token.token)},"user_id":${userId},"permissions":${JSON.stringify(code.scopes)}}`,
+    };
   });
   router.add('GET', '/access_token', (request) => {
     const short = options.find(request.params.access_token ?? '');

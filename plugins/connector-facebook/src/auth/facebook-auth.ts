@@ -1,8 +1,16 @@
-import { ReauthRequiredError, z, type AccountProfile, type AuthCapability } from '@chorus/connector-sdk';
-import { graphPage, type GraphClient } from '@chorus/meta-graph';
+import {
+  InvalidContentError,
+  ReauthRequiredError,
+  z,
+  type AccountProfile,
+  type AuthCapability,
+} from '@chorus/connector-sdk';
+import { collectPages, graphPage, successResponse, type GraphClient } from '@chorus/meta-graph';
 import { FACEBOOK_SCOPES, REQUIRED_SCOPES } from '../config.js';
 import { NETWORK, type FacebookDeps } from '../facebook-deps.js';
 
+/** Page fields Chorus reads by webhook (2.3): comments and posts, mentions, Messenger. */
+export const WEBHOOK_FIELDS = 'feed,mention,messages';
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
 const permissions = graphPage(z.object({ permission: z.string(), status: z.string() }));
 const pages = graphPage(
@@ -86,6 +94,7 @@ export function createFacebookAuth(deps: FacebookDeps): AuthCapability {
           );
         }
         const chosen = await choosePage(user, request.pending.pageId);
+        await subscribeWebhooks(deps, chosen.id, chosen.access_token);
         const userTokenExpiresAt =
           long.expires_in !== undefined
             ? new Date(deps.context.clock.now().getTime() + long.expires_in * 1000).toISOString()
@@ -122,18 +131,34 @@ async function grantedScopes(user: GraphClient): Promise<string[]> {
   return answer.data.filter((item) => item.status === 'granted').map((item) => item.permission);
 }
 
+/**
+ * The Page to connect among every Page the person manages (all pages of /me/accounts): the one asked for, or the
+ * only one they may publish to. With several and none asked for, the connection is refused with the list, so
+ * the person picks one (auth parameter `pageId`) and connects it as its own channel.
+ */
 async function choosePage(user: GraphClient, wanted: string | undefined) {
-  const answer = await user.call(
-    {
-      operation: 'auth.exchange',
-      endpoint: 'accounts.read',
-      path: '/me/accounts',
-      query: { fields: 'id,name,access_token,tasks', limit: 100 },
-    },
-    pages,
+  const all = await collectPages(
+    (after) =>
+      user.call(
+        {
+          operation: 'auth.exchange',
+          endpoint: 'accounts.read',
+          path: '/me/accounts',
+          query: { fields: 'id,name,access_token,tasks', limit: 100, after },
+        },
+        pages,
+      ),
+    { maxPages: 50 },
   );
-  const publishable = answer.data.filter((item) => item.tasks.includes('CREATE_CONTENT'));
-  const chosen = wanted ? answer.data.find((item) => item.id === wanted) : publishable[0];
+  const publishable = all.filter((item) => item.tasks.includes('CREATE_CONTENT'));
+  if (!wanted && publishable.length > 1) {
+    const choices = publishable.map((item) => `${item.name} (${item.id})`).join(', ');
+    const message = `The person who logged in manages ${publishable.length} Pages: ${choices}. Choose the Page to connect (pageId) and connect again; each Page is its own channel.`;
+    throw new InvalidContentError(message, [
+      { path: ['params', 'pageId'], code: 'facebook:choose-page', message },
+    ]);
+  }
+  const chosen = wanted ? all.find((item) => item.id === wanted) : publishable[0];
   if (!chosen) {
     throw new ReauthRequiredError(
       wanted
@@ -147,6 +172,23 @@ async function choosePage(user: GraphClient, wanted: string | undefined) {
     );
   }
   return chosen;
+}
+
+/**
+ * Installs the app on the Page (1.6, `pages_manage_metadata`), without which no webhook arrives for it; a
+ * `{"success": false}` answer is an error, never a quiet success.
+ */
+async function subscribeWebhooks(deps: FacebookDeps, pageId: string, pageToken: string): Promise<void> {
+  await deps.graphAs(pageId, pageToken).call(
+    {
+      operation: 'auth.exchange',
+      endpoint: 'apps.subscribe',
+      method: 'POST',
+      path: `/${pageId}/subscribed_apps`,
+      form: { subscribed_fields: WEBHOOK_FIELDS },
+    },
+    successResponse,
+  );
 }
 
 function profileOf(found: z.output<typeof page>): AccountProfile {

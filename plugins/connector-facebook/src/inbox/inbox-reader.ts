@@ -97,16 +97,23 @@ async function readMentions(
 ): Promise<Interaction[]> {
   const read = { operation: 'inbox.pull' as const };
   const found: Interaction[] = [];
-  const mentions = await graph.call(
-    {
-      ...read,
-      endpoint: 'tagged.read',
-      path: `/${page}/tagged`,
-      query: { fields: 'id,message,created_time,from,permalink_url', since: sinceSeconds },
-    },
-    tagged,
+  const mentions = await collectPages((after) =>
+    graph.call(
+      {
+        ...read,
+        endpoint: 'tagged.read',
+        path: `/${page}/tagged`,
+        query: {
+          fields: 'id,message,created_time,from,permalink_url',
+          since: sinceSeconds,
+          limit: 100,
+          after,
+        },
+      },
+      tagged,
+    ),
   );
-  for (const item of mentions.data) {
+  for (const item of mentions) {
     found.push({
       remoteId: item.id,
       kind: 'mention',
@@ -128,28 +135,37 @@ async function readMessages(
 ): Promise<Interaction[]> {
   const read = { operation: 'inbox.pull' as const };
   const found: Interaction[] = [];
-  const threads = await graph.call(
-    {
-      ...read,
-      endpoint: 'conversations.read',
-      path: `/${page}/conversations`,
-      query: { platform: 'messenger', fields: 'id,updated_time' },
-    },
-    conversations,
+  // Conversations and messages come newest first: paging stops at the page that reaches the cursor.
+  const threads = await collectPages(
+    (after) =>
+      graph.call(
+        {
+          ...read,
+          endpoint: 'conversations.read',
+          path: `/${page}/conversations`,
+          query: { platform: 'messenger', fields: 'id,updated_time', limit: 25, after },
+        },
+        conversations,
+      ),
+    { since, timeOf: (item) => item.updated_time },
   );
-  for (const thread of threads.data.filter(
+  for (const thread of threads.filter(
     (item) => !since || Date.parse(item.updated_time) >= Date.parse(since),
   )) {
-    const answer = await graph.call(
-      {
-        ...read,
-        endpoint: 'messages.read',
-        path: `/${thread.id}/messages`,
-        query: { fields: 'id,message,created_time,from' },
-      },
-      messages,
+    const answer = await collectPages(
+      (after) =>
+        graph.call(
+          {
+            ...read,
+            endpoint: 'messages.read',
+            path: `/${thread.id}/messages`,
+            query: { fields: 'id,message,created_time,from', limit: 50, after },
+          },
+          messages,
+        ),
+      { since, timeOf: (item) => item.created_time },
     );
-    for (const message of answer.data.filter((item) => item.from?.id !== page)) {
+    for (const message of answer.filter((item) => item.from?.id !== page)) {
       found.push({
         remoteId: message.id,
         kind: 'direct-message',

@@ -86,7 +86,7 @@ export async function publishReel(
     endpoint: 'reels.upload',
     method: 'POST' as const,
     path,
-    url: started.upload_url,
+    url: onUploadHost(deps, started.upload_url),
   };
   const uploaded = z.object({ success: z.literal(true) });
   if (media.source.kind === 'url') {
@@ -190,4 +190,13 @@ async function pollStatus(deps: FacebookDeps, credentials: Credentials, videoId:
     }
     await clock.sleep(deps.config.videoPollIntervalMs);
   }
+}
+
+/**
+ * The upload URL Meta names, on the configured upload host: rupload.facebook.com by default, a proxy or a fake
+ * where configured. Only its path is taken (/video-upload/<version>/<video-id>).
+ */
+function onUploadHost(deps: FacebookDeps, uploadUrl: string): string {
+  const named = new URL(uploadUrl);
+  return new URL(`${named.pathname}${named.search}`, deps.config.ruploadUrl).toString();
 }

@@ -45,6 +45,7 @@ export async function createFacebookContractSetup(
       appSecret: fake.config.appSecret,
       webhookVerifyToken: 'verify-me',
       graphUrl: fake.url,
+      ruploadUrl: fake.ruploadServer.url,
       dialogUrl: fake.url,
       videoPollIntervalMs: 5,
     },

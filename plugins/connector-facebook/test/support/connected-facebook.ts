@@ -24,8 +24,13 @@ export interface ConnectedFacebook {
 export async function connectedFacebook(
   options: FacebookFakeOptions = {},
   config: Record<string, unknown> = {},
+  connect: {
+    /** Runs on the fake before the login (more Pages, faults); returns the auth parameters given (pageId). */
+    readonly before?: (setup: FacebookContractSetup) => Readonly<Record<string, string>> | void;
+  } = {},
 ): Promise<ConnectedFacebook> {
   const setup = await createFacebookContractSetup(options);
+  const params = connect.before?.(setup) ?? undefined;
   const parsed = parseManifest(facebookConnector.manifest);
   if (!parsed.ok) {
     throw new Error('invalid manifest');
@@ -43,6 +48,7 @@ export async function connectedFacebook(
     redirectUri: oauth.redirectUri,
     state,
     codeChallenge: createPkcePair().challenge,
+    params,
   });
   const consent = await oauth.consent(start.url);
   const credentials = await connector.auth.oauth2!.exchange({

@@ -1,5 +1,5 @@
 import { ReauthRequiredError, z, type CodeExchange, type Credentials } from '@chorus/connector-sdk';
-import { graphPage } from '@chorus/meta-graph';
+import { collectPages, graphPage } from '@chorus/meta-graph';
 import { NETWORK, type InstagramDeps } from '../instagram-deps.js';
 
 const token = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
@@ -51,16 +51,21 @@ export async function exchangeFacebookLogin(
     fb_exchange_token: short.access_token,
   });
   const user = deps.graphAt('facebook', `login:${long.access_token.slice(-12)}`, long.access_token);
-  const answer = await user.call(
-    {
-      operation: 'auth.exchange',
-      endpoint: 'accounts.read',
-      path: '/me/accounts',
-      query: { fields: 'id,name,access_token,instagram_business_account' },
-    },
-    pages,
+  // Every page of /me/accounts (1.5): the linked Page may be past the first.
+  const all = await collectPages(
+    (after) =>
+      user.call(
+        {
+          operation: 'auth.exchange',
+          endpoint: 'accounts.read',
+          path: '/me/accounts',
+          query: { fields: 'id,name,access_token,instagram_business_account', limit: 100, after },
+        },
+        pages,
+      ),
+    { maxPages: 50 },
   );
-  const linked = answer.data.find((page) => page.instagram_business_account);
+  const linked = all.find((page) => page.instagram_business_account);
   if (!linked?.instagram_business_account) {
     throw new ReauthRequiredError(
       `None of the Pages of the person who logged in has a linked ${NETWORK} professional account; link one in the Page's settings, or connect with Instagram Login.`,

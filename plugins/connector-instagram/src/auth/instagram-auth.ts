@@ -4,6 +4,7 @@ import { FACEBOOK_LOGIN_SCOPES, INSTAGRAM_LOGIN_SCOPES, LOGINS } from '../config
 import { loginOf, type InstagramDeps } from '../instagram-deps.js';
 import { exchangeFacebookLogin } from './facebook-login.js';
 import { exchangeInstagramLogin, refreshInstagramLogin } from './instagram-login.js';
+import { subscribeWebhooks } from './subscribe-webhooks.js';
 
 const profile = z.object({
   id: z.string().optional(),
@@ -35,10 +36,13 @@ export function createInstagramAuth(deps: InstagramDeps): AuthCapability {
         }).toString();
         return Promise.resolve({ url: url.toString(), pending: { login } });
       },
-      exchange(request) {
-        return request.pending.login === 'facebook'
-          ? exchangeFacebookLogin(deps, request)
-          : exchangeInstagramLogin(deps, request);
+      async exchange(request) {
+        const credentials =
+          request.pending.login === 'facebook'
+            ? await exchangeFacebookLogin(deps, request)
+            : await exchangeInstagramLogin(deps, request);
+        await subscribeWebhooks(deps, credentials);
+        return credentials;
       },
     },
 

@@ -5,7 +5,7 @@ import {
   type ReplyInput,
   type RemotePostRef,
 } from '@chorus/connector-sdk';
-import { graphPage } from '@chorus/meta-graph';
+import { collectPages, graphPage } from '@chorus/meta-graph';
 import { loginOf, type InstagramDeps } from '../instagram-deps.js';
 
 const conversations = graphPage(z.object({ id: z.string(), updated_time: z.string() }));
@@ -26,31 +26,46 @@ function owner(credentials: Credentials): string {
     : credentials.accountId;
 }
 
-/** Direct messages (3.3): conversations, then their messages; the account's own are left out. */
-export async function readMessages(deps: InstagramDeps, credentials: Credentials): Promise<Interaction[]> {
+/**
+ * Direct messages (3.3): conversations, then their messages, both newest first and read page by page back to
+ * the inbox cursor (bounded); the account's own are left out.
+ */
+export async function readMessages(
+  deps: InstagramDeps,
+  credentials: Credentials,
+  since: string | undefined,
+): Promise<Interaction[]> {
   const graph = deps.graph(credentials);
   const read = { operation: 'inbox.pull' as const };
-  const threads = await graph.call(
-    {
-      ...read,
-      endpoint: 'conversations.read',
-      path: `/${owner(credentials)}/conversations`,
-      query: { platform: 'instagram', fields: 'id,updated_time' },
-    },
-    conversations,
+  const threads = await collectPages(
+    (after) =>
+      graph.call(
+        {
+          ...read,
+          endpoint: 'conversations.read',
+          path: `/${owner(credentials)}/conversations`,
+          query: { platform: 'instagram', fields: 'id,updated_time', limit: 25, after },
+        },
+        conversations,
+      ),
+    { since, timeOf: (item) => item.updated_time },
   );
   const found: Interaction[] = [];
-  for (const thread of threads.data) {
-    const answer = await graph.call(
-      {
-        ...read,
-        endpoint: 'messages.read',
-        path: `/${thread.id}/messages`,
-        query: { fields: 'id,message,created_time,from' },
-      },
-      messages,
+  for (const thread of threads) {
+    const all = await collectPages(
+      (after) =>
+        graph.call(
+          {
+            ...read,
+            endpoint: 'messages.read',
+            path: `/${thread.id}/messages`,
+            query: { fields: 'id,message,created_time,from', limit: 50, after },
+          },
+          messages,
+        ),
+      { since, timeOf: (item) => item.created_time },
     );
-    for (const message of answer.data.filter((item) => item.from && item.from.id !== credentials.accountId)) {
+    for (const message of all.filter((item) => item.from && item.from.id !== credentials.accountId)) {
       found.push({
         remoteId: message.id,
         kind: 'direct-message',

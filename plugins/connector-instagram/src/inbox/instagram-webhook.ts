@@ -1,4 +1,4 @@
-import { z, type Interaction, type WebhookCapability } from '@chorus/connector-sdk';
+import { z, type Credentials, type Interaction, type WebhookCapability } from '@chorus/connector-sdk';
 import { metaChallenge, metaSignatureValid, webhookJson } from '@chorus/meta-graph';
 import type { InstagramConfig } from '../config.js';
 
@@ -14,7 +14,11 @@ const messagingEvent = z.object({
   timestamp: z.number(),
   message: z.object({ mid: z.string(), text: z.string().optional(), is_echo: z.boolean().optional() }),
 });
-const mention = z.object({ media_id: z.string(), comment_id: z.string().optional() });
+const mention = z.object({
+  media_id: z.string(),
+  comment_id: z.string().optional(),
+  text: z.string().optional(),
+});
 const delivery = z.object({
   object: z.literal('instagram'),
   entry: z.array(
@@ -29,16 +33,24 @@ const delivery = z.object({
 
 /**
  * Instagram webhooks (1.6, 3.3): the same handshake and signature as every Meta webhook, signed with the app
- * secret of the login in use; `comments` and `mentions` changes and `messages` events. A mention carries ids only: its text is read
- * with the next pull.
+ * secret of the login in use; `comments` and `mentions` changes and `messages` events. A `mentions` change names
+ * a media (caption) or a media and a comment: parsed as a mention of that media or comment, filled in by
+ * `complete` with the channel's credentials (ADR 0021).
  */
-export function createInstagramWebhook(config: InstagramConfig): WebhookCapability {
+export function createInstagramWebhook(
+  config: InstagramConfig,
+  completeMention: (credentials: Credentials, interaction: Interaction) => Promise<Interaction>,
+): WebhookCapability {
   const secrets = [config.instagramAppSecret, config.facebookAppSecret].filter((secret): secret is string =>
     Boolean(secret),
   );
   return {
     verify: (request) => secrets.some((secret) => metaSignatureValid(secret, request)),
     challenge: (request) => metaChallenge(config.webhookVerifyToken ?? '', request),
+    complete: (credentials, interaction) =>
+      interaction.kind === 'mention' && interaction.text === ''
+        ? completeMention(credentials, interaction)
+        : Promise.resolve(interaction),
     parse(request) {
       const parsed = delivery.safeParse(webhookJson(request));
       if (!parsed.success) {
@@ -72,17 +84,7 @@ export function createInstagramWebhook(config: InstagramConfig): WebhookCapabili
           } else if (change.field === 'mentions') {
             const value = mention.safeParse(change.value);
             if (value.success) {
-              found.push({
-                remoteId: value.data.comment_id ?? value.data.media_id,
-                kind: 'mention',
-                conversationId: value.data.media_id,
-                inReplyToRemoteId: null,
-                author: { remoteId: 'unknown', handle: 'instagram user', displayName: null, url: null },
-                text: '',
-                createdAt,
-                url: null,
-                channelAccountId: entry.id,
-              });
+              found.push(mentionOf(value.data, createdAt, entry.id));
             }
           }
         }
@@ -106,5 +108,20 @@ export function createInstagramWebhook(config: InstagramConfig): WebhookCapabili
       }
       return found;
     },
+  };
+}
+
+/** A mention of the account in a caption (the media) or in a comment under a media. */
+function mentionOf(value: z.output<typeof mention>, createdAt: string, account: string): Interaction {
+  return {
+    remoteId: value.comment_id ?? value.media_id,
+    kind: 'mention',
+    conversationId: value.media_id,
+    inReplyToRemoteId: value.comment_id ? value.media_id : null,
+    author: { remoteId: 'unknown', handle: 'instagram user', displayName: null, url: null },
+    text: value.text ?? '',
+    createdAt,
+    url: null,
+    channelAccountId: account,
   };
 }

@@ -16,6 +16,12 @@ const MEDIA_METRICS: Readonly<Record<string, MetricName>> = {
   shares: 'shares',
   saved: 'saves',
 };
+// Stories offer no `saved` (3.4): asking for it would be refused.
+const STORY_METRICS: Readonly<Record<string, MetricName>> = {
+  views: 'views',
+  reach: 'reach',
+  shares: 'shares',
+};
 const ACCOUNT_METRICS: Readonly<Record<string, MetricName>> = { views: 'views', reach: 'reach' };
 /** Retired names (21 Apr 2025 and earlier) and their replacement; asking for them fails with code 100. */
 export const RENAMED_METRICS: Readonly<Record<string, string>> = {
@@ -30,6 +36,7 @@ const counters = z.object({
   id: z.string(),
   like_count: z.number().optional(),
   comments_count: z.number().optional(),
+  media_product_type: z.string().optional(),
 });
 const account = z.object({ id: z.string().optional(), followers_count: z.number().optional() });
 
@@ -42,7 +49,7 @@ export function createInstagramInsights(deps: InstagramDeps): InsightsCapability
           deps,
           credentials,
           `/${remoteId}`,
-          'id,like_count,comments_count',
+          'id,like_count,comments_count,media_product_type',
           counters,
           'insights.post',
         );
@@ -52,7 +59,14 @@ export function createInstagramInsights(deps: InstagramDeps): InsightsCapability
         const metrics: MetricValues = {
           likes: found.like_count ?? 0,
           comments: found.comments_count ?? 0,
-          ...(await insightsOf(deps, credentials, remoteId, MEDIA_METRICS, {}, 'insights.post')),
+          ...(await insightsOf(
+            deps,
+            credentials,
+            remoteId,
+            found.media_product_type === 'STORY' ? STORY_METRICS : MEDIA_METRICS,
+            {},
+            'insights.post',
+          )),
         };
         results.push({ remoteId, measuredAt: deps.context.clock.now().toISOString(), metrics });
       }

@@ -11,6 +11,7 @@ import { instagramPostSettingsSchema } from '../config.js';
 import type { InstagramDeps } from '../instagram-deps.js';
 import { createContainer, waitUntilReady, type ContainerSpec } from './containers.js';
 import { checkPublishingQuota } from './publishing-quota.js';
+import { mediaPermalink } from './media-permalink.js';
 
 const published = z.object({
   id: z.string(),
@@ -59,7 +60,14 @@ export async function publishInstagramPost(
   try {
     return {
       ...result,
-      firstComment: await commentOn(deps, credentials, result.remoteId, post.firstComment.text, 'publish'),
+      firstComment: await commentOn(
+        deps,
+        credentials,
+        result.remoteId,
+        post.firstComment.text,
+        'publish',
+        result.url,
+      ),
     };
   } catch (error) {
     // The post is live: a failed first comment must not make the platform publish it again.
@@ -154,6 +162,7 @@ export async function commentOn(
   mediaId: string,
   text: string,
   operation: 'publish' | 'inbox.reply',
+  permalink?: string,
 ): Promise<RemotePostRef> {
   const created = await deps.graph(credentials).call(
     {
@@ -165,5 +174,9 @@ export async function commentOn(
     },
     idResponse,
   );
-  return { remoteId: created.id, url: `https://www.instagram.com/p/${mediaId}/c/${created.id}` };
+  // Instagram gives comments no permalink of their own (3.3): the media's is where the comment shows.
+  return {
+    remoteId: created.id,
+    url: permalink ?? (await mediaPermalink(deps, credentials, mediaId, operation)),
+  };
 }

@@ -55,7 +55,7 @@ export async function createInstagramContractSetup(
       instagramAuthorizeUrl: fake.instagramHost.url,
       facebookGraphUrl: fake.facebookHost.url,
       facebookDialogUrl: fake.facebookHost.url,
-      ruploadUrl: fake.facebookHost.url,
+      ruploadUrl: fake.ruploadHost.url,
       containerPollIntervalMs: 5,
     },
     httpTimeoutMs: 1000,

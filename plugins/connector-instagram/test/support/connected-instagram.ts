@@ -8,6 +8,7 @@ import {
   type Credentials,
   type MediaInput,
 } from '@chorus/connector-sdk';
+import type { GraphFault } from '@chorus/meta-graph/testing';
 import type { InstagramLogin } from '../../src/config.js';
 import { instagramConnector } from '../../src/index.js';
 import {
@@ -27,9 +28,12 @@ export interface ConnectedInstagram {
 
 /** Both fake hosts, the connector, and the account connected with the given login. */
 export async function connectedInstagram(
-  options: InstagramFakeOptions & { login?: InstagramLogin } = {},
+  options: InstagramFakeOptions & { login?: InstagramLogin; faults?: readonly GraphFault[] } = {},
 ): Promise<ConnectedInstagram> {
   const setup = await createInstagramContractSetup(options);
+  for (const fault of options.faults ?? []) {
+    setup.fake.injectFault(fault);
+  }
   const parsed = parseManifest(instagramConnector.manifest);
   if (!parsed.ok) {
     throw new Error('invalid manifest');

@@ -65,6 +65,8 @@ export function createThreadsInsights(deps: ThreadsDeps): InsightsCapability {
         renamed: {},
         edge: 'threads_insights',
         query: { since: Math.max(EARLIEST, now - MONTH_S), until: now },
+        // Profile views are a daily series: their total over since..until, not the last day's (4.4).
+        summed: ['views'],
       });
       return { measuredAt: deps.context.clock.now().toISOString(), metrics };
     },

@@ -19,8 +19,11 @@ import { registerInsightsRoutes } from './routes/insights.routes.js';
 import { registerOAuthRoutes } from './routes/oauth.routes.js';
 import { registerObjectRoutes } from './routes/objects.routes.js';
 import { registerPublishRoutes } from './routes/publish.routes.js';
+import { registerRuploadRoutes } from './routes/rupload.routes.js';
 
 export const FAKE_GRAPH_VERSION = 'v25.0';
+/** What Meta's `upload_url` names; the fake's `ruploadServer` serves the same paths on loopback. */
+const REAL_UPLOAD_HOST = 'https://rupload.facebook.com';
 
 export interface FacebookFakeOptions extends Partial<FakeFacebookConfig> {
   readonly usage?: Partial<UsageConfig>;
@@ -40,6 +43,8 @@ export class FacebookFake {
 
   private constructor(
     readonly server: GraphFakeServer,
+    /** rupload.facebook.com: Reel bytes, on its own origin. */
+    readonly ruploadServer: GraphFakeServer,
     config: FakeFacebookConfig,
   ) {
     this.config = config;
@@ -72,12 +77,19 @@ export class FacebookFake {
           : { objectId: record.userId, type: 'pages', throttleCode: 17 };
       },
     });
-    const fake = new FacebookFake(server, config);
+    const ruploadServer = await GraphFakeServer.start({
+      version: FAKE_GRAPH_VERSION,
+      appSecret: config.appSecret,
+      clock: options.clock,
+    });
+    const fake = new FacebookFake(server, ruploadServer, config);
     holder.fake = fake;
+    registerRuploadRoutes(ruploadServer.router, fake.state);
     const deps: RouteDeps = {
       state: fake.state,
       config,
       baseUrl: () => server.url,
+      ruploadUrl: () => REAL_UPLOAD_HOST,
       version: () => FAKE_GRAPH_VERSION,
       notify: (change) => fake.pending.push(change),
     };
@@ -97,8 +109,8 @@ export class FacebookFake {
     return this.server.url;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  async close(): Promise<void> {
+    await Promise.all([this.server.close(), this.ruploadServer.close()]);
   }
 
   createUser(name: string): UserRecord {
@@ -143,6 +155,7 @@ export class FacebookFake {
 
   advance(ms: number): void {
     this.server.advance(ms);
+    this.ruploadServer.advance(ms);
   }
 
   requests(): readonly RequestLogEntry[] {
@@ -256,7 +269,14 @@ export class FacebookFake {
     if (this.pending.length === 0) {
       return null;
     }
-    const changes = this.pending.splice(0);
+    // Only Pages that installed the app (subscribed_apps) get deliveries, for their fields (1.6).
+    const changes = this.pending.splice(0).filter((item) => {
+      const fields = this.state.subscriptions.get(item.pageId);
+      return fields?.has(item.change ? item.change.field : 'messages') ?? false;
+    });
+    if (changes.length === 0) {
+      return null;
+    }
     const pages = [...new Set(changes.map((change) => change.pageId))];
     const payload = {
       object: 'page',

@@ -127,15 +127,18 @@ export class FacebookState {
   readonly uploadSessions = new Map<string, UploadSessionRecord>();
   readonly comments = new Map<string, CommentRecord>();
   readonly conversations = new Map<string, ConversationRecord>();
+  /** Webhook fields each Page installed the app for (`subscribed_apps`); others get no deliveries. */
+  readonly subscriptions = new Map<string, Set<string>>();
   /** Every post created through a publishing endpoint, in order: what tests count duplicates on. */
   readonly published: PostRecord[] = [];
-  private sequence = 100_000;
+  // Facebook ids run to 15 and more digits, past 2^53: a client that reads one as a double loses it.
+  private sequence = 122_100_000_000_000_000n;
 
   constructor(readonly now: () => number) {}
 
   nextId(): string {
-    this.sequence += 1;
-    return String(this.sequence);
+    this.sequence += 1n;
+    return this.sequence.toString();
   }
 
   token(

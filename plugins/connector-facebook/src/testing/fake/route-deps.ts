@@ -32,6 +32,9 @@ export interface RouteDeps {
   readonly state: FacebookState;
   readonly config: FakeFacebookConfig;
   baseUrl(): string;
+  /** The upload host `upload_url` names: https://rupload.facebook.com, as Meta answers (the fake's own upload
+   * server listens elsewhere; a client must put the path on its configured upload host). */
+  ruploadUrl(): string;
   version(): string;
   /** Queues a webhook change; the fake delivers queued changes batched per Page. */
   notify(change: WebhookChange): void;

@@ -16,6 +16,7 @@ import type { FakeInstagramConfig, Register, RouteDeps } from './route-deps.js';
 import { registerContentRoutes } from './routes/content.routes.js';
 import { addComment, registerEngagementRoutes } from './routes/engagement.routes.js';
 import { registerInsightsRoutes } from './routes/insights.routes.js';
+import { registerRuploadRoutes } from './routes/rupload.routes.js';
 import { registerFacebookLoginRoutes, registerInstagramLoginRoutes } from './routes/login.routes.js';
 
 export interface InstagramFakeOptions extends Partial<FakeInstagramConfig> {
@@ -40,6 +41,8 @@ export class InstagramFake {
   private constructor(
     readonly instagramHost: GraphFakeServer,
     readonly facebookHost: GraphFakeServer,
+    /** rupload.facebook.com: video bytes of resumable containers. */
+    readonly ruploadHost: GraphFakeServer,
     readonly config: FakeInstagramConfig,
     now: () => number,
   ) {
@@ -65,7 +68,11 @@ export class InstagramFake {
     const common = { version: 'v25.0', usage: options.usage, clock: options.clock, bucketOf };
     const instagramHost = await GraphFakeServer.start({ ...common, appSecret: config.instagramAppSecret });
     const facebookHost = await GraphFakeServer.start({ ...common, appSecret: config.facebookAppSecret });
-    const fake = new InstagramFake(instagramHost, facebookHost, config, () => instagramHost.now());
+    const ruploadHost = await GraphFakeServer.start({ ...common, appSecret: config.facebookAppSecret });
+    const fake = new InstagramFake(instagramHost, facebookHost, ruploadHost, config, () =>
+      instagramHost.now(),
+    );
+    registerRuploadRoutes(ruploadHost.router, fake.state);
     holder.fake = fake;
     const routes: Register[] = [registerContentRoutes, registerInsightsRoutes, registerEngagementRoutes];
     for (const [server, host, login] of [
@@ -87,7 +94,7 @@ export class InstagramFake {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.instagramHost.close(), this.facebookHost.close()]);
+    await Promise.all([this.instagramHost.close(), this.facebookHost.close(), this.ruploadHost.close()]);
   }
 
   /** A professional account; with `page`, linked to a Facebook Page whose admin can use Facebook Login. */
@@ -147,6 +154,7 @@ export class InstagramFake {
   advance(ms: number): void {
     this.instagramHost.advance(ms);
     this.facebookHost.advance(ms);
+    this.ruploadHost.advance(ms);
   }
 
   /** Every media created by media_publish, duplicates included. */
@@ -201,7 +209,10 @@ export class InstagramFake {
       });
       return message.id;
     },
-    /** `from` posts a photo tagging `account` (a mention). */
+    /**
+     * `from` posts a photo tagging `account` (listed under `/tags`); a caption that @-mentions it also fires
+     * the `mentions` webhook, which names the media only.
+     */
     tag: (from: AccountRecord, account: AccountRecord, caption: string): string => {
       const media: MediaRecord = {
         id: this.state.nextId(),
@@ -219,11 +230,27 @@ export class InstagramFake {
         tags: [account.id],
       };
       this.state.media.set(media.id, media);
+      if (caption.includes(`@${account.username}`)) {
+        this.pending.push({
+          accountId: account.id,
+          change: { field: 'mentions', value: { media_id: media.id } },
+        });
+      }
+      return media.id;
+    },
+    /** `from` @-mentions `account` in a comment under a media (any owner's): `mentions` names both ids. */
+    mentionInComment: (
+      from: AccountRecord,
+      account: AccountRecord,
+      mediaId: string,
+      text: string,
+    ): string => {
+      const comment = addComment(this.routeDeps(), mediaId, null, from.id, `@${account.username} ${text}`);
       this.pending.push({
         accountId: account.id,
-        change: { field: 'mentions', value: { media_id: media.id } },
+        change: { field: 'mentions', value: { media_id: mediaId, comment_id: comment.id } },
       });
-      return media.id;
+      return comment.id;
     },
   };
 
@@ -232,7 +259,14 @@ export class InstagramFake {
     if (this.pending.length === 0) {
       return null;
     }
-    const changes = this.pending.splice(0);
+    // Only accounts that installed the app (subscribed_apps) get deliveries, and only for their fields (1.6).
+    const changes = this.pending.splice(0).filter((item) => {
+      const fields = this.state.subscriptions.get(item.accountId);
+      return fields?.has(item.change ? item.change.field : 'messages') ?? false;
+    });
+    if (changes.length === 0) {
+      return null;
+    }
     const accounts = [...new Set(changes.map((item) => item.accountId))];
     const payload = {
       object: 'instagram',

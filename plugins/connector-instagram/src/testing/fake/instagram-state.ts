@@ -114,6 +114,8 @@ export class InstagramState {
   readonly media = new Map<string, MediaRecord>();
   readonly comments = new Map<string, CommentRecord>();
   readonly conversations = new Map<string, ConversationRecord>();
+  /** Webhook fields each account installed the app for (`subscribed_apps`); others get no deliveries. */
+  readonly subscriptions = new Map<string, Set<string>>();
   /** Publish times per account, for the rolling 24 h quota. */
   readonly publishes = new Map<string, number[]>();
   /** Every media created through media_publish, in order. */
@@ -121,14 +123,14 @@ export class InstagramState {
   /** Who approves the consent screens: the account (Instagram Login) and the Page admin (Facebook Login). */
   consentAccountId: string | null = null;
   consentFbUserId: string | null = null;
-  // Instagram ids are long numbers; this stays below 2^53 so that they can be counted up exactly.
-  private sequence = 17_841_400_000_000;
+  // Instagram ids are 17-digit numbers past 2^53, as on Instagram: a client that reads one as a double loses it.
+  private sequence = 17_841_400_000_000_000n;
 
   constructor(readonly now: () => number) {}
 
   nextId(): string {
-    this.sequence += 1;
-    return String(this.sequence);
+    this.sequence += 1n;
+    return this.sequence.toString();
   }
 
   token(

@@ -141,6 +141,10 @@ export class ThreadsFake {
         post.reposts += 1;
       }
     },
+    /** Someone else opens `user`'s profile (a profile view, 4.4). */
+    viewProfile: (user: UserRecord) => {
+      this.state.profileViews.push({ userId: user.id, at: this.state.now() });
+    },
     follow: (user: UserRecord) => {
       user.followers += 1;
     },

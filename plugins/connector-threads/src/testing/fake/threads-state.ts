@@ -59,16 +59,19 @@ export class ThreadsState {
   readonly posts = new Map<string, PostRecord>();
   readonly publishes = new Map<string, { at: number; reply: boolean }[]>();
   readonly deletions = new Map<string, number[]>();
+  /** Visits to a profile by someone else: what the `views` profile insight counts, day by day (4.4). */
+  readonly profileViews: { readonly userId: string; readonly at: number }[] = [];
   /** Every post created by threads_publish, replies included, in order. */
   readonly published: PostRecord[] = [];
   consentUserId: string | null = null;
-  private sequence = 18_000_000_000_000;
+  // Threads ids are 17 or more digits, past 2^53: a client that reads one as a double loses it.
+  private sequence = 17_900_000_000_000_000n;
 
   constructor(readonly now: () => number) {}
 
   nextId(): string {
-    this.sequence += 1;
-    return String(this.sequence);
+    this.sequence += 1n;
+    return this.sequence.toString();
   }
 
   issue(

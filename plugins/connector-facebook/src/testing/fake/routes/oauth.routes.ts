@@ -1,4 +1,20 @@
-import { ok, registerFacebookLoginRoutes } from '@chorus/meta-graph/testing';
+import {
+  graphError,
+  invalidParameter,
+  ok,
+  page,
+  registerFacebookLoginRoutes,
+} from '@chorus/meta-graph/testing';
+
+const PAGE_FIELDS: ReadonlySet<string> = new Set([
+  'feed',
+  'mention',
+  'messages',
+  'messaging_postbacks',
+  'message_deliveries',
+  'message_reads',
+  'message_echoes',
+]);
 import { authorize, isResponse, type Register } from '../route-deps.js';
 
 /** Facebook Login (network-apis.md 1.4): the dialog, both token exchanges, permissions and Page tokens. */
@@ -55,14 +71,35 @@ export const registerOAuthRoutes: Register = (router, deps) => {
       return token;
     }
     const data = [...state.pages.values()]
-      .filter((page) => page.roles.has(token.userId))
-      .map((page) => ({
-        id: page.id,
-        name: page.name,
-        tasks: page.roles.get(token.userId),
+      .filter((item) => item.roles.has(token.userId))
+      .map((item) => ({
+        id: item.id,
+        name: item.name,
+        tasks: item.roles.get(token.userId),
         // Page tokens from a long-lived user token do not expire by time (1.4).
-        access_token: state.token('page', token.userId, token.scopes, undefined, page.id).token,
+        access_token: state.token('page', token.userId, token.scopes, undefined, item.id).token,
       }));
-    return ok({ data });
+    return ok(page(data, request.query, `${deps.baseUrl()}/${deps.version()}${request.path}`));
+  });
+
+  // Installs the app on the Page (1.6): the Page token, `pages_manage_metadata` and the MANAGE task.
+  router.add('POST', '/:page/subscribed_apps', (request) => {
+    const token = authorize(deps, request, { kind: 'page', scope: 'pages_manage_metadata' });
+    if (isResponse(token)) {
+      return token;
+    }
+    const target = state.pages.get(request.pathParams.page!);
+    if (!target || target.id !== token.pageId || !target.roles.get(token.userId)?.includes('MANAGE')) {
+      return graphError({ code: 200, message: '(#200) The user must have the MANAGE task on the Page' });
+    }
+    const fields = (request.params.subscribed_fields ?? '').split(',').filter(Boolean);
+    const bad = fields.find((field) => !PAGE_FIELDS.has(field));
+    if (fields.length === 0 || bad) {
+      return invalidParameter(
+        `subscribed_fields ${bad ?? '(missing)'} must be one of the following values: ${[...PAGE_FIELDS].join(', ')}`,
+      );
+    }
+    state.subscriptions.set(target.id, new Set(fields));
+    return ok({ success: true });
   });
 };

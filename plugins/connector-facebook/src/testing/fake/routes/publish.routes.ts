@@ -10,7 +10,7 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png'];
 const MIN_SCHEDULE_MS = 10 * 60_000;
 const MAX_SCHEDULE_MS = 30 * 86_400_000;
 
-/** Page publishing (network-apis.md 2.2): /feed, /photos, /videos, the Reels phases and the rupload host. */
+/** Page publishing (network-apis.md 2.2): /feed, /photos, /videos and the Reels phases. */
 export const registerPublishRoutes: Register = (router, deps) => {
   const { state } = deps;
   const pageToken = (request: GraphFakeRequest) => {
@@ -179,7 +179,7 @@ export const registerPublishRoutes: Register = (router, deps) => {
       const video = newVideo(deps, token.pageId!, true, '');
       return ok({
         video_id: video.id,
-        upload_url: `${deps.baseUrl()}/video-upload/${deps.version()}/${video.id}`,
+        upload_url: `${deps.ruploadUrl()}/video-upload/${deps.version()}/${video.id}`,
       });
     }
     if (phase === 'finish') {
@@ -201,29 +201,6 @@ export const registerPublishRoutes: Register = (router, deps) => {
       return ok({ success: true });
     }
     return invalidParameter('upload_phase must be start or finish');
-  });
-
-  // rupload.facebook.com: bytes with offset/file_size headers, or a file_url header and no body.
-  router.add('POST', '/video-upload/:version/:video', (request) => {
-    const match = /^OAuth\s+(.+)$/u.exec(request.headers.authorization ?? '');
-    const token = state.check(match?.[1]);
-    if (typeof token === 'string') {
-      return graphError({ code: 190, message: 'Invalid OAuth access token', status: 401 });
-    }
-    const video = state.videos.get(request.pathParams.video ?? '');
-    if (!video || video.pageId !== token.pageId) {
-      return invalidParameter('Unknown video id for upload');
-    }
-    const size = Number(request.headers.file_size);
-    const fromUrl = request.headers.file_url;
-    if (
-      !fromUrl &&
-      (!Number.isFinite(size) || size !== request.rawBody.length || request.headers.offset !== '0')
-    ) {
-      return invalidParameter('file_size must equal the bytes sent, from offset 0');
-    }
-    video.uploaded = true;
-    return ok({ success: true });
   });
 };
 

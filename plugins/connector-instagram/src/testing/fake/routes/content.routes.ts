@@ -84,22 +84,9 @@ export const registerContentRoutes: Register = (router, deps) => {
     }
     return ok({
       id: container.id,
-      ...(resumable ? { uri: `${deps.baseUrl()}/ig-api-upload/v25.0/${container.id}` } : {}),
+      // As Meta answers: the upload host by name; the fake's ruploadHost serves the same paths on loopback.
+      ...(resumable ? { uri: `https://rupload.facebook.com/ig-api-upload/v25.0/${container.id}` } : {}),
     });
-  });
-
-  // rupload.facebook.com/ig-api-upload: the bytes of a resumable video container.
-  router.add('POST', '/ig-api-upload/:version/:container', (request) => {
-    const token = state.tokens.get(/^OAuth\s+(.+)$/u.exec(request.headers.authorization ?? '')?.[1] ?? '');
-    const container = state.containers.get(request.pathParams.container ?? '');
-    if (!token || !container || container.ownerId !== token.accountId) {
-      return graphError({ code: 190, message: 'Invalid OAuth access token', status: 401 });
-    }
-    if (Number(request.headers.file_size) !== request.rawBody.length || request.headers.offset !== '0') {
-      return invalidParameter('file_size must equal the bytes sent, from offset 0');
-    }
-    container.awaitingUpload = false;
-    return ok({ success: true, message: 'Upload successful.' });
   });
 
   router.add('POST', '/:user/media_publish', (request) => {
@@ -333,7 +320,7 @@ export function renderMedia(deps: RouteDeps, media: MediaRecord) {
     caption: media.caption,
     media_type: media.mediaType,
     media_product_type: media.productType,
-    permalink: `https://www.instagram.com/${media.productType === 'REELS' ? 'reel' : 'p'}/${media.shortcode}/`,
+    permalink: permalinkOf(media),
     shortcode: media.shortcode,
     timestamp: new Date(media.timestamp).toISOString().replace(/\.\d{3}Z$/u, '+0000'),
     like_count: media.likes.size,
@@ -348,4 +335,9 @@ export function renderMedia(deps: RouteDeps, media: MediaRecord) {
         }
       : {}),
   };
+}
+
+/** Where Instagram shows a media: /p/<shortcode>/ (reels /reel/); comments have no permalink of their own. */
+export function permalinkOf(media: MediaRecord): string {
+  return `https://www.instagram.com/${media.productType === 'REELS' ? 'reel' : 'p'}/${media.shortcode}/`;
 }

@@ -1,9 +1,11 @@
 import { graphError, invalidParameter, ok, page, unknownObject } from '@chorus/meta-graph/testing';
 import type { CommentRecord } from '../instagram-state.js';
 import { actor, authorize, isResponse, type Register, type RouteDeps } from '../route-deps.js';
-import { advanceContainer, renderMedia } from './content.routes.js';
+import { advanceContainer, permalinkOf, renderMedia } from './content.routes.js';
 
 const SCOPE = 'instagram_business_manage_comments';
+const INSTAGRAM_FIELDS: ReadonlySet<string> = new Set(['comments', 'live_comments', 'mentions', 'messages']);
+const PAGE_FIELDS: ReadonlySet<string> = new Set(['feed', 'mention', 'messages', 'messaging_postbacks']);
 
 /** Nodes by id, comments, replies, hiding, mentions and private replies (network-apis.md 3.3). */
 export const registerEngagementRoutes: Register = (router, deps) => {
@@ -16,6 +18,10 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     }
     const id = request.pathParams.id!;
     const account = state.accounts.get(id);
+    const mentioned = account ? mentionedLookup(deps, account, request.params.fields ?? '') : undefined;
+    if (mentioned) {
+      return mentioned;
+    }
     if (account) {
       const count = [...state.media.values()].filter((media) => media.ownerId === id).length;
       return ok({
@@ -41,6 +47,31 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     }
     const comment = state.liveComment(id);
     return comment ? ok(renderComment(deps, comment)) : unknownObject(id);
+  });
+
+  // Per-account webhook installation (1.6): Instagram Login on /me, Facebook Login on the linked Page.
+  router.add('POST', '/:owner/subscribed_apps', (request) => {
+    const token = authorize(deps, request, deps.host === 'facebook' ? 'pages_manage_metadata' : undefined);
+    if (isResponse(token)) {
+      return token;
+    }
+    const owner = request.pathParams.owner === 'me' ? token.accountId : request.pathParams.owner;
+    const page = deps.host === 'facebook' ? state.pages.get(owner ?? '') : undefined;
+    const accountId = deps.host === 'facebook' ? page?.accountId : owner;
+    if (!accountId || accountId !== token.accountId) {
+      return graphError({ code: 200, message: "(#200) The token cannot manage this object's subscriptions" });
+    }
+    const fields = (request.params.subscribed_fields ?? '').split(',').filter(Boolean);
+    const valid = deps.host === 'facebook' ? PAGE_FIELDS : INSTAGRAM_FIELDS;
+    const bad = fields.find((field) => !valid.has(field));
+    if (fields.length === 0 || bad) {
+      return invalidParameter(
+        `subscribed_fields ${bad ?? '(missing)'} must be one of the following values: ${[...valid].join(', ')}`,
+      );
+    }
+    // Through a Page, the Instagram fields are those of the app-level subscription.
+    state.subscriptions.set(accountId, new Set(deps.host === 'facebook' ? INSTAGRAM_FIELDS : fields));
+    return ok({ success: true });
   });
 
   router.add('POST', '/:id', (request) => {
@@ -269,7 +300,34 @@ function renderComment(deps: RouteDeps, comment: CommentRecord) {
     from: { id: comment.fromId, username },
     like_count: comment.likes.size,
     hidden: comment.hidden,
-    media: { id: comment.mediaId },
+    media: { id: comment.mediaId, permalink: permalinkOf(deps.state.media.get(comment.mediaId)!) },
     ...(comment.parentId ? { parent_id: comment.parentId } : {}),
   };
+}
+
+const MENTIONED = /^mentioned_(media|comment)\.(?:media|comment)_id\((\d+)\)/u;
+
+/**
+ * `GET /{ig-user-id}?fields=mentioned_media.media_id(<id>){...}` or `mentioned_comment.comment_id(<id>){...}`
+ * (3.3): the caption or comment that @-mentions the account, as the `mentions` webhook only names it.
+ */
+function mentionedLookup(deps: RouteDeps, account: { id: string; username: string }, fields: string) {
+  const match = MENTIONED.exec(fields);
+  if (!match) {
+    return undefined;
+  }
+  const [, kind, id] = match;
+  const handle = `@${account.username}`;
+  if (kind === 'media') {
+    const media = deps.state.media.get(id!);
+    if (!media || !media.caption.includes(handle)) {
+      return invalidParameter(`Media ${id} does not mention ${handle}`);
+    }
+    return ok({ id: account.id, mentioned_media: renderMedia(deps, media) });
+  }
+  const comment = deps.state.liveComment(id!);
+  if (!comment || !comment.text.includes(handle)) {
+    return invalidParameter(`Comment ${id} does not mention ${handle}`);
+  }
+  return ok({ id: account.id, mentioned_comment: renderComment(deps, comment) });
 }

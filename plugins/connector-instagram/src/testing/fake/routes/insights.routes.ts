@@ -16,6 +16,32 @@ const MEDIA_METRICS = new Set([
   'ig_reels_avg_watch_time',
   'ig_reels_video_view_total_time',
 ]);
+// Which media metrics each product type offers (3.4): stories have no likes, comments or saved.
+const BY_PRODUCT: Readonly<Record<string, ReadonlySet<string>>> = {
+  FEED: new Set([
+    'views',
+    'reach',
+    'likes',
+    'comments',
+    'shares',
+    'saved',
+    'total_interactions',
+    'follows',
+    'profile_visits',
+  ]),
+  REELS: new Set([
+    'views',
+    'reach',
+    'likes',
+    'comments',
+    'shares',
+    'saved',
+    'total_interactions',
+    'ig_reels_avg_watch_time',
+    'ig_reels_video_view_total_time',
+  ]),
+  STORY: new Set(['views', 'reach', 'replies', 'shares', 'follows', 'profile_visits', 'navigation']),
+};
 const ACCOUNT_METRICS = new Set([
   'reach',
   'views',
@@ -53,6 +79,13 @@ export const registerInsightsRoutes: Register = (router, deps) => {
     if (names.length === 0 || bad >= 0) {
       return invalidParameter(
         `metric[${Math.max(bad, 0)}] must be one of the following values: ${[...valid].join(', ')}`,
+      );
+    }
+    const offered = media ? BY_PRODUCT[media.productType] : undefined;
+    const unsupported = offered ? names.find((name) => !offered.has(name)) : undefined;
+    if (unsupported) {
+      return invalidParameter(
+        `The Media Insights API does not support the ${unsupported} metric for this media product type`,
       );
     }
     if (media) {

@@ -1,5 +1,6 @@
 import {
   ok,
+  page,
   registerCodeLoginRoutes,
   registerFacebookLoginRoutes as registerSharedFacebookLogin,
 } from '@chorus/meta-graph/testing';
@@ -72,17 +73,17 @@ export const registerFacebookLoginRoutes: Register = (router, deps) => {
       return token;
     }
     const data = [...state.pages.values()]
-      .filter((page) => page.adminId === token.fbUserId)
-      .map((page) => ({
-        id: page.id,
-        name: page.name,
+      .filter((item) => item.adminId === token.fbUserId)
+      .map((item) => ({
+        id: item.id,
+        name: item.name,
         access_token: state.token(
           'page',
-          { accountId: page.accountId, fbUserId: token.fbUserId! },
+          { accountId: item.accountId, fbUserId: token.fbUserId! },
           token.scopes,
         ).token,
-        instagram_business_account: { id: page.accountId },
+        instagram_business_account: { id: item.accountId },
       }));
-    return ok({ data });
+    return ok(page(data, request.query, `${deps.baseUrl()}/v25.0${request.path}`));
   });
 };

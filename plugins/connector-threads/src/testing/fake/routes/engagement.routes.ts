@@ -33,6 +33,9 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     }
     const id = request.pathParams.id === 'me' ? token.subject : request.pathParams.id!;
     const user = state.users.get(id);
+    if (user && token.subject !== user.id) {
+      state.profileViews.push({ userId: user.id, at: state.now() });
+    }
     if (user) {
       return ok({ id: user.id, username: user.username, name: user.username, threads_biography: '' });
     }
@@ -190,11 +193,7 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     return ok({
       data: names.map((name) =>
         name === 'views'
-          ? {
-              name,
-              period: 'day',
-              values: [{ value: sum((post) => post.viewers.size), end_time: new Date(until).toISOString() }],
-            }
+          ? { name, period: 'day', values: dailyViews(state.profileViews, user.id, since * 1000, until) }
           : { name, period: 'day', total_value: { value: totals[name] ?? 0 } },
       ),
     });
@@ -207,4 +206,22 @@ function metrics(raw: string | undefined, valid: Set<string>): string[] | string
   return names.length === 0 || bad
     ? `metric ${bad ?? ''} must be one of the following values: ${[...valid].join(', ')}`
     : names;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Profile views as Threads gives them: one value per day of the range, each with the day's end (4.4). */
+function dailyViews(
+  views: readonly { readonly userId: string; readonly at: number }[],
+  userId: string,
+  from: number,
+  until: number,
+): { value: number; end_time: string }[] {
+  const days: { value: number; end_time: string }[] = [];
+  for (let start = from; start < until; start += DAY_MS) {
+    const end = Math.min(start + DAY_MS, until);
+    const value = views.filter((view) => view.userId === userId && view.at >= start && view.at < end).length;
+    days.push({ value, end_time: new Date(end).toISOString().replace(/\.\d{3}Z$/u, '+0000') });
+  }
+  return days;
 }

@@ -6,11 +6,17 @@ const MAX_TEXT = 500;
 const MAX_CHILDREN = 20;
 const DELETES_PER_DAY = 100;
 
-/** Independent of the connector's counting: every emoji weighs its UTF-8 length (4.2). */
+/**
+ * Threads' 500 characters (4.2), independent of the connector's counting: an emoji (a pictograph, a flag, a
+ * keycap, with its modifiers and joiners) weighs its UTF-8 length; any other character one per code point, so a
+ * combining mark counts on its own and a CJK ideograph once.
+ */
 function textLength(text: string): number {
   let length = 0;
   for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
-    length += /\p{Extended_Pictographic}/u.test(segment) ? 4 : 1;
+    length += /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(segment)
+      ? Buffer.byteLength(segment, 'utf8')
+      : [...segment].length;
   }
   return length;
 }

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectedInstagram, photo, type ConnectedInstagram } from './support/connected-instagram.js';
+
+// network-apis.md 3.4 and 3.7 (insights): metrics by product type, one refused metric never empties the rest.
+let connected: ConnectedInstagram | undefined;
+afterEach(async () => {
+  await connected?.setup.teardown?.();
+  connected = undefined;
+});
+
+const publish = (text: string, settings?: Record<string, unknown>) =>
+  connected!.connector.publish!(connected!.credentials, {
+    idempotencyKey: text,
+    fingerprint: text,
+    post: { text, media: [photo()], settings },
+  });
+
+const insightRequests = (c: ConnectedInstagram, id: string) =>
+  c.setup.fake.instagramHost.requests().filter((entry) => entry.path === `/${id}/insights`);
+
+describe('Instagram insights', () => {
+  it('a story is never asked for `saved` (stories do not offer it); its views and reach come back', async () => {
+    connected = await connectedInstagram();
+    const { connector, credentials, setup } = connected;
+    const story = await publish('story', { placement: 'story' });
+    await setup.peer!.view(story.remoteId);
+    const [result] = await connector.insights!.post!(credentials, { remoteIds: [story.remoteId] });
+    expect(result?.metrics).toMatchObject({ views: 1, reach: 1, shares: 0 });
+    const asked = insightRequests(connected, story.remoteId).map((entry) => entry.query.metric);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.split(',')).not.toContain('saved');
+  });
+
+  it('when Meta refuses one metric of the batch (code 100, metric[N]) the others are asked again and come back', async () => {
+    connected = await connectedInstagram();
+    const { connector, credentials, setup } = connected;
+    const post = await publish('measured');
+    await setup.peer!.view(post.remoteId);
+    setup.fake.injectFault({
+      kind: 'graph-error',
+      error: {
+        code: 100,
+        message: '(#100) metric[0] must be one of the following values: reach, shares, saved',
+      },
+      match: { method: 'GET', path: `/${post.remoteId}/insights` },
+    });
+    const [result] = await connector.insights!.post!(credentials, { remoteIds: [post.remoteId] });
+    expect(result?.metrics).toMatchObject({ reach: 1, shares: 0, saves: 0 });
+    expect(result?.metrics.views).toBeUndefined();
+    const asked = insightRequests(connected, post.remoteId).map((entry) => entry.query.metric);
+    expect(asked).toEqual(['views,reach,shares,saved', 'reach,shares,saved']);
+  });
+});
