@@ -28,6 +28,8 @@ export interface ConnectorHostOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly httpTimeoutMs?: number;
+  /** The fetch connectors' requests go through, e.g. one that refuses private addresses; default global fetch. */
+  readonly fetch?: typeof fetch;
   /** Per-call limits in milliseconds; publish (media processing included) defaults to 10 minutes, other calls to 60 s. */
   readonly callTimeoutMs?: Partial<Record<ConnectorOperation, number>>;
   /** How long a call may wait for a rate-limit slot before it is refused as rate-limited (default 1 s). */
@@ -69,6 +71,7 @@ export class ConnectorHost {
       limiter: new RateLimiter(clock),
       metrics,
       httpTimeoutMs: options.httpTimeoutMs ?? 30_000,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       callTimeoutMs: (operation) => timeouts[operation] ?? 60_000,
       rateLimitMaxWaitMs: options.rateLimitMaxWaitMs ?? 1000,
       startTimeoutMs: options.startTimeoutMs ?? 30_000,

@@ -88,7 +88,7 @@ export { fingerprintPost, normaliseText } from './content/fingerprint.js';
 export { readMediaBytes } from './content/read-media.js';
 
 export { countText, countGraphemes, unitName } from './text/count-text.js';
-export { findUrls, type UrlMatch } from './text/find-urls.js';
+export { findUrls, type FindUrlsOptions, type UrlMatch } from './text/find-urls.js';
 
 export type { IssueCode, IssuePath, ValidationIssue } from './validation/validation-issue.js';
 export { validatePost } from './validation/validate-post.js';

@@ -33,6 +33,20 @@ describe('waitForContainer (network-apis.md 3.2, 4.2)', () => {
     await expect(poll([{ state: 'EXPIRED' }])).rejects.toMatchObject({ kind: 'retriable' });
   });
 
+  it('ERROR with a subcode a new container may cure (2207001/003/032/053/082) is retriable, not refused', async () => {
+    for (const subcode of [2207001, 2207003, 2207032, 2207053, 2207082]) {
+      await expect(
+        poll([{ state: 'ERROR', detail: `Error: The media could not be processed. ${subcode}` }]),
+      ).rejects.toMatchObject({
+        kind: 'retriable',
+        message: expect.stringContaining(String(subcode)) as unknown,
+      });
+    }
+    await expect(poll([{ state: 'ERROR', detail: 'Error: 2207004' }])).rejects.toMatchObject({
+      kind: 'invalid-content',
+    });
+  });
+
   it('gives up as retriable after the timeout, nothing having been published', async () => {
     await expect(poll([{ state: 'IN_PROGRESS' }], 3000)).rejects.toMatchObject({ kind: 'retriable' });
   });

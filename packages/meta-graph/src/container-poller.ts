@@ -1,4 +1,5 @@
 import { InvalidContentError, RetriableError, type Clock } from '@chorus/connector-sdk';
+import { RETRY_SUBCODES } from './graph-error.js';
 
 /** States of an Instagram or Threads media container (network-apis.md 3.2, 4.2). */
 export type ContainerState = 'IN_PROGRESS' | 'FINISHED' | 'PUBLISHED' | 'ERROR' | 'EXPIRED';
@@ -31,11 +32,19 @@ export async function waitForContainer(
       case 'FINISHED':
       case 'PUBLISHED':
         return reading.state;
-      case 'ERROR':
+      case 'ERROR': {
+        const subcode = subcodeOf(reading.detail);
+        if (subcode !== undefined && RETRY_SUBCODES.has(subcode)) {
+          // 2207001/003/032/053/082: a server-side failure a new container may cure (3.2); nothing is live.
+          throw new RetriableError(
+            `${options.network} failed to process the media (${reading.detail ?? subcode}); a new container will be created.`,
+          );
+        }
         throw new InvalidContentError(
           `${options.network} could not process the media: ${reading.detail ?? 'no reason given'}. Check the file's format and size.`,
           [{ path: ['media'], code: 'meta:container-error', message: reading.detail ?? 'processing failed' }],
         );
+      }
       case 'EXPIRED':
         throw new RetriableError(
           `${options.network} let the media container expire; a new one will be created.`,
@@ -50,4 +59,10 @@ export async function waitForContainer(
     }
     await options.clock.sleep(options.intervalMs);
   }
+}
+
+/** The publishing subcode in a container's status text ("Error: ... 2207001"), when it carries one. */
+function subcodeOf(detail: string | undefined): number | undefined {
+  const match = /\b(2207\d{3})\b/u.exec(detail ?? '');
+  return match ? Number(match[1]) : undefined;
 }

@@ -172,10 +172,12 @@ export class GraphClient {
   }
 
   // A success we cannot read may still have been applied: a write becomes ambiguous (reconcile), a read retriable.
+  // A GET applies nothing, even during publishing (the container status read), so it is always retriable.
   private unreadable(request: GraphRequest, why: string, cause: unknown): ConnectorError {
-    const target = `${request.method ?? 'GET'} ${request.path}`;
+    const method = request.method ?? 'GET';
+    const target = `${method} ${request.path}`;
     const options = { cause, endpoint: request.endpoint };
-    return isWriteOperation(request.operation)
+    return isWriteOperation(request.operation) && method !== 'GET'
       ? new AmbiguousError(
           `${this.network}'s answer to ${target} could not be used: ${why}. It may have been applied; Chorus reconciles before retrying.`,
           options,

@@ -106,15 +106,20 @@ describe('mapGraphError (network-apis.md 1.2)', () => {
     expect(error.message).toMatch(/policy/);
   });
 
-  it('codes 200-299 (the action is not allowed to this token) are refused as they are, naming the permission and App Review', () => {
+  it('codes 200-299 (permission missing or revoked, 1.2 and 1.7) are reauth-required, naming the permission to grant', () => {
     const error = mapGraphError(
       { code: 200, message: '(#200) Requires instagram_manage_comments permission to manage the object' },
       { ...context, network: 'Instagram' },
     );
-    expect(error.kind).toBe('invalid-content');
+    expect(error.kind).toBe('reauth-required');
     expect(error.message).toContain('instagram_manage_comments');
-    expect(error.message).toMatch(/App Review/u);
-    expect(error.message).toMatch(/role/u);
-    expect(mapGraphError({ code: 230, message: 'x' }, context).kind).toBe('invalid-content');
+    expect(error.message).toMatch(
+      /Reconnect the account and grant the permission instagram_manage_comments/u,
+    );
+    const unnamed = mapGraphError({ code: 230, message: 'x' }, context);
+    expect(unnamed.kind).toBe('reauth-required');
+    expect(unnamed.message).toMatch(/grant a permission for this action/u);
+    expect(mapGraphError({ code: 299, message: 'x' }, context).kind).toBe('reauth-required');
+    expect(mapGraphError({ code: 300, message: 'x' }, context).kind).toBe('invalid-content');
   });
 });

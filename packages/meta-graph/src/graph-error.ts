@@ -55,7 +55,7 @@ const TOKEN_SUBCODES: Readonly<Record<number, string>> = {
   492: 'the session is invalid (the Page role may have been removed)',
 };
 // Instagram/Threads publishing subcodes that a new container may cure (3.2).
-const RETRY_SUBCODES = new Set([2207001, 2207003, 2207032, 2207053, 2207082]);
+export const RETRY_SUBCODES: ReadonlySet<number> = new Set([2207001, 2207003, 2207032, 2207053, 2207082]);
 const QUOTA_SUBCODES = new Set([2207042]);
 // Messaging outside the 24 h window, insights with too few viewers: code 10 that no reconnect cures.
 const NOT_PERMISSION_SUBCODES = new Set([2018278, 2018108]);
@@ -162,9 +162,10 @@ export function mapGraphError(error: GraphErrorBody, context: GraphErrorContext)
 }
 
 /**
- * Codes 200-299: the token works, but this action is not allowed to it (1.2). Reconnecting rarely cures that: the
- * account's role may not allow it (someone else's media, a Page task), or the Meta app lacks Advanced Access to
- * the permission (App Review). Refused as it is, with what a person can do about it.
+ * Codes 200-299: a permission is missing or was revoked (1.2 "re-auth or request permission", 1.7 "permission
+ * loss via code 10/200"). The reference does not single out refusals about someone else's object, so every one
+ * asks the person to reconnect and grant the permission Meta names; if it was granted, the app needs Advanced
+ * Access to it (App Review).
  */
 function permissionRefused(
   network: string,
@@ -172,17 +173,13 @@ function permissionRefused(
   detail: string,
   options: { readonly endpoint: string },
 ): ConnectorError {
-  const permission = /\b((?:pages|instagram|threads|business|read|publish)_[a-z_]+)\b/u.exec(
+  const permission = /\b((?:pages|instagram|threads|business|read|publish|ads)_[a-z_]+)\b/u.exec(
     error.message ?? '',
   )?.[1];
   const what = permission ? `the permission ${permission}` : 'a permission for this action';
-  const message =
-    `${network} does not allow this action (${detail}): it needs ${what}. ` +
-    `Check that the connected account's role allows it and that it was granted when connecting (reconnect to grant it); ` +
-    `if it was, the Meta app needs Advanced Access to it through App Review.`;
-  return new InvalidContentError(
-    message,
-    [{ path: [], code: `meta:${error.code ?? 200}`, message }],
+  return new ReauthRequiredError(
+    `${network} refused the action for want of ${what} (${detail}). Reconnect the account and grant ${what}; ` +
+      `if it was granted, the account's role must allow it and the Meta app needs Advanced Access to it (App Review).`,
     options,
   );
 }
@@ -242,4 +239,12 @@ function describe(error: GraphErrorBody): string {
     ...(error.fbtrace_id ? [`fbtrace_id ${error.fbtrace_id}`] : []),
   ];
   return parts.join(', ');
+}
+
+/**
+ * Whether a classified error is Meta's "Unsupported get request. Object ... does not exist" (code 100, subcode
+ * 33): the object is gone (or never was). Any other refusal says nothing about the object's existence.
+ */
+export function isUnknownObject(error: unknown): boolean {
+  return error instanceof InvalidContentError && error.issues.some((issue) => issue.code === 'meta:100/33');
 }

@@ -1,8 +1,13 @@
 export { GraphClient, type GraphClientOptions, type GraphParams, type GraphRequest } from './graph-client.js';
-export { mapGraphError, type GraphErrorBody, type GraphErrorContext } from './graph-error.js';
+export {
+  isUnknownObject,
+  mapGraphError,
+  type GraphErrorBody,
+  type GraphErrorContext,
+} from './graph-error.js';
 export { readUsage, type GraphUsage } from './usage-headers.js';
 export { UsageGate, THROTTLE_PERCENT, DEFAULT_HOLD_SECONDS } from './usage-gate.js';
-export { metaSignatureValid, metaChallenge, webhookJson, SIGNATURE_HEADER } from './webhook.js';
+export { metaSignatureValid, metaChallenge, readDelivery, readPart, SIGNATURE_HEADER } from './webhook.js';
 export {
   graphPage,
   nextCursor,
@@ -27,6 +32,7 @@ export {
   type InsightMetric,
 } from './insight-values.js';
 export { advance, readCursor, writeCursor, type InboxCursor } from './inbox-cursor.js';
+export { graphTime, unixMillis, unixSeconds } from './graph-time.js';
 export { readInsights, type InsightsRequest } from './read-insights.js';
 export {
   exchangeForLongLivedToken,
@@ -35,6 +41,7 @@ export {
   SerialRefresh,
   longToken,
   type CodeLogin,
+  type CodeLoginResult,
   type LongToken,
   type TokenAge,
 } from './long-lived-token.js';
@@ -44,3 +51,11 @@ export {
   type PublishedCandidate,
   type PublishedMatch,
 } from './match-published.js';
+export {
+  choosePage,
+  listManagedPages,
+  requireGrantedPermissions,
+  PUBLISH_TASK,
+  type ManagedPage,
+  type PageChoice,
+} from './facebook-login-pages.js';

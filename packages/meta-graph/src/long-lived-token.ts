@@ -1,7 +1,16 @@
 import { ReauthRequiredError, z, type Clock } from '@chorus/connector-sdk';
 import type { GraphClient } from './graph-client.js';
 
-const shortToken = z.object({ access_token: z.string().min(1), user_id: z.union([z.string(), z.number()]) });
+// Instagram Login also answers the permissions granted (3.1 step 2), a list or one comma-separated string;
+// Threads does not send them (4.1).
+const grantedList = z
+  .union([z.array(z.string()), z.string().transform((text) => text.split(','))])
+  .transform((items) => items.map((item) => item.trim()).filter((item) => item.length > 0));
+const shortToken = z.object({
+  access_token: z.string().min(1),
+  user_id: z.union([z.string(), z.number()]),
+  permissions: grantedList.optional(),
+});
 export const longToken = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 export type LongToken = z.output<typeof longToken>;
 const DAY_MS = 86_400_000;
@@ -17,6 +26,13 @@ export interface CodeLogin {
   readonly redirectUri: string;
 }
 
+export interface CodeLoginResult {
+  readonly userId: string;
+  readonly token: LongToken;
+  /** The permissions the code exchange says were granted; undefined when the network does not send them. */
+  readonly permissions?: readonly string[];
+}
+
 /**
  * The login both Instagram Login and Threads use (3.1, 4.1): code -> short-lived token (1 hour) -> long-lived
  * token (60 days) from `GET /access_token` on the Graph host.
@@ -24,7 +40,7 @@ export interface CodeLogin {
 export async function exchangeForLongLivedToken(
   graph: GraphClient,
   login: CodeLogin,
-): Promise<{ userId: string; token: LongToken }> {
+): Promise<CodeLoginResult> {
   const short = await graph.call(
     {
       operation: 'auth.exchange',
@@ -58,7 +74,7 @@ export async function exchangeForLongLivedToken(
     },
     longToken,
   );
-  return { userId: String(short.user_id), token };
+  return { userId: String(short.user_id), token, permissions: short.permissions };
 }
 
 export interface TokenAge {

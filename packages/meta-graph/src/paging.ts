@@ -34,6 +34,11 @@ export interface CollectOptions<T> {
    */
   readonly since?: string;
   readonly timeOf?: (item: T) => string;
+  /**
+   * For reads that must be whole (the Pages to choose from): the error thrown when `paging.next` is still there
+   * after `maxPages`, instead of answering part of the edge as if it were all of it.
+   */
+  readonly beyondBound?: (maxPages: number) => Error;
 }
 
 /** Reads a paged edge to its end, `maxPages` or the page that reaches `since`, following `after` cursors. */
@@ -41,7 +46,12 @@ export async function collectPages<T>(
   read: (after: string | undefined) => Promise<{ data: T[] } & GraphPageShape>,
   options: number | CollectOptions<NoInfer<T>> = {},
 ): Promise<T[]> {
-  const { maxPages = 10, since, timeOf } = typeof options === 'number' ? { maxPages: options } : options;
+  const {
+    maxPages = 10,
+    since,
+    timeOf,
+    beyondBound,
+  } = typeof options === 'number' ? ({ maxPages: options } as CollectOptions<T>) : options;
   const limit = since ? Math.floor(Date.parse(since) / 1000) * 1000 : Number.NaN;
   const reached = (item: T) => timeOf !== undefined && Date.parse(timeOf(item)) < limit;
   const items: T[] = [];
@@ -51,8 +61,11 @@ export async function collectPages<T>(
     items.push(...answer.data);
     after = nextCursor(answer);
     if (!after || answer.data.some(reached)) {
-      break;
+      return items;
     }
+  }
+  if (after && beyondBound) {
+    throw beyondBound(maxPages);
   }
   return items;
 }

@@ -4,7 +4,7 @@ import { GraphClient } from './graph-client.js';
 import { readInsights } from './read-insights.js';
 import { UsageGate } from './usage-gate.js';
 import { GraphFakeServer } from './testing/graph-fake-server.js';
-import { invalidParameter, ok } from './testing/graph-fake-errors.js';
+import { graphError, invalidParameter, ok } from './testing/graph-fake-errors.js';
 
 let fake: GraphFakeServer | undefined;
 afterEach(async () => {
@@ -34,6 +34,10 @@ async function start() {
         { name: 'reach', period: 'day', values: [{ value: 3 }, { value: 4 }, { value: 5 }] },
       ],
     }),
+  );
+  fake.router.add('GET', '/8/insights', () => invalidParameter('Invalid parameter'));
+  fake.router.add('GET', '/9/insights', () =>
+    graphError({ code: 10, message: '(#10) Not enough viewers for the media to show insights' }),
   );
   fake.router.add('POST', '/7/subscribed_apps', () => ok({ success: false }));
   fake.router.add('GET', '/7', () => ({
@@ -85,6 +89,15 @@ describe('readInsights', () => {
     });
     expect(metrics).toEqual({ views: 10, reach: 10 });
     expect(server.requests()).toHaveLength(4);
+  });
+
+  it('a refusal about the object, not a metric, is thrown; "not enough viewers" is an empty answer', async () => {
+    const server = await start();
+    const read = (objectId: string) =>
+      readInsights(client(server), { operation: 'insights.post', objectId, vocabulary, renamed: {} });
+    await expect(read('8')).rejects.toMatchObject({ kind: 'invalid-content' });
+    expect(server.requests()).toHaveLength(1);
+    expect(await read('9')).toEqual({});
   });
 
   it('a daily series named in `summed` adds up over the range; others keep the latest day', async () => {

@@ -24,9 +24,11 @@ export interface InsightsRequest {
 
 /**
  * GET /{object}/insights in the SDK's vocabulary. One metric Meta refuses (retired, not offered for this kind of
- * media, too few followers: code 100) would empty the whole answer, so a refused batch is asked again without the
- * metric Meta names (`metric[N]`), else one metric at a time: the others still come back. Metrics Meta will not
- * give (code 10 "not enough viewers", an empty list) are left out, so the counters read elsewhere stand.
+ * media: code 100 naming it) would empty the whole answer, so a refused batch is asked again without the metric
+ * Meta names (`metric[N]`), else one metric at a time: the others still come back. Metrics Meta will not give
+ * for this object (code 10 "not enough viewers", too few followers, an empty list) are left out, so the counters
+ * read elsewhere stand. Any other refusal (a lost permission, an unknown object, a throttle) is thrown: an empty
+ * answer would read as "no views" when the truth is "could not read".
  */
 export async function readInsights(graph: GraphClient, request: InsightsRequest): Promise<MetricValues> {
   const names = currentMetricNames(Object.keys(request.vocabulary), request.renamed);
@@ -57,7 +59,10 @@ async function readMetrics(
       return answer.data;
     }
     if (!aboutMetrics(answer.error, asked)) {
-      return []; // refused for the object (too few followers, no data yet): no metric would come back
+      if (notOfferedForObject(answer.error)) {
+        return []; // too few viewers or followers: no metric would come back
+      }
+      throw answer.error;
     }
     const named = refusedIndex(answer.error, asked.length);
     if (named === undefined) {
@@ -73,6 +78,8 @@ async function readMetrics(
     const answer = await ask(graph, request, [name]);
     if (answer.ok) {
       data.push(...answer.data);
+    } else if (!notOfferedForObject(answer.error) && !aboutMetrics(answer.error, [name])) {
+      throw answer.error;
     }
   }
   return data;
@@ -102,9 +109,21 @@ async function ask(
   }
 }
 
-/** Whether the refusal is about the metrics asked (an invalid or unoffered name), not about the object. */
+/**
+ * Whether the refusal is about the metrics asked (code 100: `metric[N]`, a name asked, "invalid insights metric"),
+ * not about the object or the token.
+ */
 function aboutMetrics(error: ConnectorError, asked: readonly string[]): boolean {
-  return /metric/iu.test(error.message) || asked.some((name) => error.message.includes(name));
+  const { message } = error;
+  return (
+    /metric\[\d+\]|insights metric/iu.test(message) ||
+    asked.some((name) => new RegExp(`\\b${name}\\b`, 'u').test(message))
+  );
+}
+
+/** Meta will not give insights for this object: code 10 "not enough viewers" (3.4), too few followers (2.4, 3.4). */
+function notOfferedForObject(error: ConnectorError): boolean {
+  return /not enough viewers|fewer than \d+ (?:followers|likes)|too few followers/iu.test(error.message);
 }
 
 /** The position Meta names in "(#100) metric[2] must be one of ...", when it names one. */

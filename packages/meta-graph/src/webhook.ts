@@ -1,4 +1,5 @@
-import { verifyHmacSignature, type WebhookRequest } from '@chorus/connector-sdk';
+import { InvalidContentError, verifyHmacSignature, z, type WebhookRequest } from '@chorus/connector-sdk';
+import { parseGraphJson } from './safe-json.js';
 
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
 
@@ -47,11 +48,47 @@ export function metaChallenge(
     : { status: 403, body: 'verify token mismatch', contentType: 'text/plain' };
 }
 
-/** The JSON of a delivery whose signature was checked; null when it is not JSON. */
-export function webhookJson(request: WebhookRequest): unknown {
+/**
+ * The JSON of a delivery whose signature was checked, read with parseGraphJson (ids past 2^53 keep their digits)
+ * and checked against `schema`. Text that is not JSON, or JSON of another shape, throws an invalid-content error
+ * naming what is wrong: the intake counts it as malformed and answers an error, never a quiet empty success.
+ */
+export function readDelivery<S extends z.ZodTypeAny>(
+  network: string,
+  request: WebhookRequest,
+  schema: S,
+): z.output<S> {
+  let json: unknown;
   try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8')) as unknown;
-  } catch {
-    return null;
+    json = parseGraphJson(Buffer.from(request.rawBody).toString('utf8'));
+  } catch (error) {
+    throw malformed(network, `the body is not JSON (${(error as Error).message})`, ['body']);
   }
+  return readPart(network, schema, json, 'the delivery');
+}
+
+/** One change or event of a delivery, of a field Chorus reads, checked against its shape (throws like above). */
+export function readPart<S extends z.ZodTypeAny>(
+  network: string,
+  schema: S,
+  value: unknown,
+  where: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) {
+    return parsed.data;
+  }
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String) ?? [];
+  const at = path.length > 0 ? ` at ${path.join('.')}` : '';
+  throw malformed(
+    network,
+    `${where} does not have the documented shape${at}: ${issue?.message ?? 'invalid'}`,
+    ['body', ...path],
+  );
+}
+
+function malformed(network: string, what: string, path: readonly string[]): InvalidContentError {
+  const message = `${network} webhook delivery refused: ${what}. Check the app's webhook subscription in the Meta App Dashboard (network-apis.md 1.6).`;
+  return new InvalidContentError(message, [{ path: [...path], code: 'meta:webhook-malformed', message }]);
 }

@@ -13,8 +13,16 @@ export const FACEBOOK_SCOPES = [
   'read_insights',
 ] as const;
 
-/** Without these nothing can be published; the others only narrow the inbox or insights. */
-export const REQUIRED_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'] as const;
+/**
+ * Without these nothing can be published, or connecting cannot install the app on the Page (`subscribed_apps`
+ * needs pages_manage_metadata, 1.6); the others only narrow the inbox or insights.
+ */
+export const REQUIRED_SCOPES = [
+  'pages_show_list',
+  'pages_manage_posts',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+] as const;
 
 export const facebookConfigSchema = z.object({
   appId: z.string().min(1).describe('The Meta app id (App Dashboard > Settings > Basic)'),

@@ -52,6 +52,28 @@ describe('choosing the Page', () => {
     expect(listed.length).toBe(2);
     expect(listed[1]?.query.after).toBeDefined();
   });
+
+  it('a person with more Pages than the 50 pages of /me/accounts Chorus reads is refused, not shown a partial list', async () => {
+    let wanted = '';
+    const error = await failure(
+      connectedFacebook(
+        {},
+        {},
+        {
+          before: ({ fake, admin }) => {
+            // With the test Page: 5,001 Pages, one past 50 answers of 100.
+            for (let index = 0; index < 5000; index += 1) {
+              wanted = fake.createPage(`Shop ${index}`, admin).id;
+            }
+            return { pageId: wanted };
+          },
+        },
+      ),
+    );
+    expect(error.kind).toBe('reauth-required');
+    expect(error.message).toMatch(/manages more Pages than Chorus reads \(50 pages of 100/u);
+    expect(error.message).toMatch(/select only the Pages to connect/u);
+  }, 30_000); // 50 requests over 5,001 Pages: seconds on a shared machine
 });
 
 describe('webhook installation on the Page', () => {
@@ -94,7 +116,9 @@ describe('webhook installation on the Page', () => {
   it('a login that declines pages_manage_metadata cannot install the app: the connection says which permission', async () => {
     const error = await failure(connectedFacebook({ declined: ['pages_manage_metadata'] }));
     expect(error.kind).toBe('reauth-required');
-    expect(error.message).toContain('pages_manage_metadata');
+    // Refused by the permission check after login (1.4), not by a failed subscribed_apps call.
+    expect(error.message).toMatch(/Login did not grant pages_manage_metadata; connect again/u);
+    expect(error.message).toMatch(/install itself on the Page/u);
   });
 });
 

@@ -244,11 +244,12 @@ describe('Facebook Pages webhooks', () => {
     await setup.fake.server.subscribe(`http://127.0.0.1:${port}/hooks/meta`, 'verify-me');
     await postWithComments(1);
     await setup.fake.flushWebhooks();
-    server.close();
     expect(received).toHaveLength(1);
     expect(webhook.verify({ rawBody: received[0]!.body, headers: received[0]!.headers })).toBe(true);
+    // While the callback still listens: a wrong verify token is refused by the connector's handshake (403).
     await expect(
       setup.fake.server.subscribe(`http://127.0.0.1:${port}/hooks/meta`, 'wrong-token'),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/HTTP 403 verify token mismatch/u);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });

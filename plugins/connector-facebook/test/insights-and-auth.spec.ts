@@ -80,10 +80,59 @@ describe('Facebook Pages insights against the fake', () => {
     expect(asked[0]!.status).toBe(400);
   });
 
-  it('posts gone from the network are left out of post metrics', async () => {
+  it('posts gone from the network (100/33) are left out of post metrics; any other refusal is thrown', async () => {
     connected = await connectedFacebook();
-    const { connector, credentials } = connected;
+    const { connector, credentials, setup } = connected;
     expect(await connector.insights!.post!(credentials, { remoteIds: ['1_404'] })).toEqual([]);
+    const post = await connector.publish!(credentials, {
+      idempotencyKey: 'r',
+      fingerprint: 'r',
+      post: { text: 'Read me' },
+    });
+    setup.fake.injectFault({
+      kind: 'graph-error',
+      error: { code: 100, message: '(#100) Tried accessing nonexisting field (shares)' },
+      match: { method: 'GET', path: `/${post.remoteId}` },
+    });
+    await expect(
+      connector.insights!.post!(credentials, { remoteIds: [post.remoteId] }),
+    ).rejects.toMatchObject({
+      kind: 'invalid-content',
+    });
+  });
+
+  it('a post answer without reactions, comments or shares leaves those counts out rather than reporting 0', async () => {
+    connected = await connectedFacebook();
+    const { connector, credentials, setup } = connected;
+    const post = await connector.publish!(credentials, {
+      idempotencyKey: 'counts',
+      fingerprint: 'counts',
+      post: { text: 'Count me' },
+    });
+    setup.fake.injectFault({
+      kind: 'body',
+      status: 200,
+      text: `{"id":"${post.remoteId}"}`,
+      match: { method: 'GET', path: `/${post.remoteId}` },
+    });
+    const [result] = await connector.insights!.post!(credentials, { remoteIds: [post.remoteId] });
+    expect(result?.remoteId).toBe(post.remoteId);
+    for (const name of ['likes', 'comments', 'shares']) {
+      expect(result?.metrics).not.toHaveProperty(name);
+    }
+  });
+
+  it('a Page answer without followers_count or fan_count leaves followers out rather than reporting 0', async () => {
+    connected = await connectedFacebook();
+    const { connector, credentials, setup } = connected;
+    setup.fake.injectFault({
+      kind: 'body',
+      status: 200,
+      text: `{"id":"${credentials.accountId}"}`,
+      match: { method: 'GET', path: `/${credentials.accountId}` },
+    });
+    const account = await connector.insights!.account!(credentials);
+    expect(account.metrics).not.toHaveProperty('followers');
   });
 });
 
@@ -103,7 +152,7 @@ describe('Facebook Login and tokens against the fake', () => {
     expect(credentials.scopes).toContain('pages_manage_posts');
   });
 
-  it('an expired token (190/463) and a lost permission (10) are reauth-required; an action not allowed (200) is refused as it is', async () => {
+  it('an expired token (190/463) and a lost permission (10, 200) are reauth-required, naming the permission', async () => {
     connected = await connectedFacebook();
     const { connector, credentials, setup } = connected;
     const publishWith = async (error: { code: number; subcode?: number; message: string }) => {
@@ -127,9 +176,8 @@ describe('Facebook Login and tokens against the fake', () => {
       code: 200,
       message: '(#200) Requires pages_manage_posts permission to manage the object',
     });
-    expect(notAllowed.kind).toBe('invalid-content');
-    expect(notAllowed.message).toContain('pages_manage_posts');
-    expect(notAllowed.message).toMatch(/App Review/u);
+    expect(notAllowed.kind).toBe('reauth-required');
+    expect(notAllowed.message).toContain('grant the permission pages_manage_posts');
     setup.fake.expire(credentials.accessToken);
     const expired = await failure(connector.auth.verify(credentials));
     expect(expired.kind).toBe('reauth-required');

@@ -9,6 +9,12 @@ export const INSTAGRAM_LOGIN_SCOPES = [
   'instagram_business_manage_messages',
 ] as const;
 
+/** What Instagram Login must grant for publishing to work (3.1 step 2 answers the granted ones). */
+export const INSTAGRAM_LOGIN_REQUIRED_SCOPES = [
+  'instagram_business_basic',
+  'instagram_business_content_publish',
+] as const;
+
 /** Facebook Login scopes for an Instagram account linked to a Page (3.1). */
 export const FACEBOOK_LOGIN_SCOPES = [
   'instagram_basic',
@@ -22,6 +28,18 @@ export const FACEBOOK_LOGIN_SCOPES = [
   // Installs the app on the linked Page (subscribed_apps), without which no webhook arrives (1.6).
   'pages_manage_metadata',
   'business_management',
+] as const;
+
+/**
+ * What Facebook Login must grant for publishing and for connecting (installing the app on the linked Page needs
+ * pages_manage_metadata, 1.6); the others (comments, insights, DMs) may be declined.
+ */
+export const FACEBOOK_LOGIN_REQUIRED_SCOPES = [
+  'instagram_basic',
+  'instagram_content_publish',
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
 ] as const;
 
 export const LOGINS = ['instagram', 'facebook'] as const;
@@ -103,5 +121,19 @@ export const instagramAuthParamsSchema = z.object({
     .optional()
     .describe(
       'instagram: Instagram Login (no Facebook Page needed); facebook: Facebook Login through the linked Page',
+    ),
+  instagramAccountId: z
+    .string()
+    .regex(/^\d+$/u)
+    .optional()
+    .describe(
+      'Facebook Login: the Instagram account to connect; may be left out when the person can publish to one linked account only (otherwise the connection lists them to choose from)',
+    ),
+  pageId: z
+    .string()
+    .regex(/^\d+$/u)
+    .optional()
+    .describe(
+      'Facebook Login: the Page whose linked Instagram account to connect (instead of instagramAccountId)',
     ),
 });

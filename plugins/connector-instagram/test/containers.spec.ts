@@ -70,6 +70,22 @@ describe('Instagram containers against the fake', () => {
     expect(connected.setup.fake.published()).toHaveLength(0);
   });
 
+  it('a container ERROR with a retryable subcode (2207053) is retriable, not refused: a new container may cure it', async () => {
+    connected = await connectedInstagram();
+    connected.setup.fake.host('https://media.chorus.test/flaky.mp4', {
+      type: 'video/mp4',
+      sizeBytes: 1000,
+      width: 1080,
+      height: 1920,
+      durationSeconds: 10,
+      processingFailure: 'Error: An unknown error occurred during upload. 2207053',
+    });
+    const error = await failure(publish('flaky video', [clip('https://media.chorus.test/flaky.mp4')]));
+    expect(error.kind).toBe('retriable');
+    expect(error.message).toContain('2207053');
+    expect(connected.setup.fake.published()).toHaveLength(0);
+  });
+
   it('carousels: children need no caption, 2 to 10 of them, and the parent publishes only once all are FINISHED', async () => {
     connected = await connectedInstagram({ videoPolls: 2 });
     const { setup, credentials } = connected;
@@ -142,6 +158,16 @@ describe('Instagram containers against the fake', () => {
   it('media_publish over the limit answers subcode 2207042, which is rate-limited for a day', async () => {
     connected = await connectedInstagram({ quotaTotal: 1 });
     const { setup, credentials } = connected;
+    // The connector's side: 2207042 on media_publish (the quota read raced another publisher) waits a day.
+    setup.fake.injectFault({
+      kind: 'graph-error',
+      error: { code: 9, subcode: 2207042, message: 'Application request limit reached' },
+      match: { method: 'POST', path: `/${credentials.accountId}/media_publish` },
+    });
+    const limited = await failure(publish('raced'));
+    expect(limited.kind).toBe('rate-limited');
+    expect(limited.retryAfter).toBe(86_400);
+    expect(setup.fake.published()).toHaveLength(0);
     await publish('one');
     const base = setup.fake.instagramHost.url;
     const id = (await container({ image_url: 'https://media.chorus.test/photo.jpg' })).body.id!;

@@ -125,7 +125,7 @@ describe('Instagram comments against the fake', () => {
     expect((await privately()).body.error?.code).toBe(10900);
   });
 
-  it('delete removes a comment on the account’s own media; on someone else’s media it is refused (code 200) and stays', async () => {
+  it('delete removes a comment on the account’s own media; on someone else’s media it is refused (code 200, reauth-required) and stays', async () => {
     connected = await connectedInstagram();
     const { connector, credentials, setup } = connected;
     const base = setup.fake.instagramHost.url;
@@ -138,9 +138,9 @@ describe('Instagram comments against the fake', () => {
     const underTheirs = setup.fake.world.comment(setup.other, theirs, 'not yours to delete');
     const refused = await failure(connector.inbox!.delete!(credentials, { remoteId: underTheirs }));
     expect(refused.message).toContain('(#200)');
-    // Code 200: the token works but may not do this; reconnecting would not help (1.2).
-    expect(refused.kind).toBe('invalid-content');
-    expect(refused.message).toMatch(/role allows it/u);
+    // Codes 200-299 are "permission missing / revoked -> re-auth" (1.2); the reference names no object-level case.
+    expect(refused.kind).toBe('reauth-required');
+    expect(refused.message).toMatch(/Reconnect the account and grant a permission for this action/u);
     expect(refused.message).toMatch(/App Review/u);
     expect(setup.fake.state.liveComment(underTheirs)).toBeDefined();
   });
@@ -153,15 +153,37 @@ describe('Instagram comments against the fake', () => {
     const nested = setup.fake.world.comment(setup.other, top, 'nested');
     setup.fake.world.tag(setup.other, setup.account, '@chorus.test look');
     const first = await connector.inbox!.pull!(credentials, { cursor: null });
-    // The reply comes from GET /{comment}/replies: the comments edge lists top-level comments only.
+    // The reply comes embedded with its comment (replies{...}, 1.5 and 3.3): no call per comment.
     expect(first.interactions.map((item) => [item.kind, item.remoteId, item.inReplyToRemoteId])).toEqual([
       ['comment', top, post.remoteId],
       ['comment', nested, top],
       ['mention', expect.any(String), null],
     ]);
-    expect(setup.fake.instagramHost.requests().some((entry) => entry.path === `/${top}/replies`)).toBe(true);
+    const requests = setup.fake.instagramHost.requests();
+    expect(requests.filter((entry) => entry.path.endsWith('/replies'))).toEqual([]);
+    expect(
+      requests
+        .filter((entry) => entry.path === `/${post.remoteId}/comments`)
+        .map((entry) => entry.query.fields),
+    ).toEqual([expect.stringMatching(/,replies\.limit\(50\)\{id,text/u)]);
     expect((await connector.inbox!.pull!(credentials, { cursor: first.cursor })).interactions).toEqual([]);
     expect(setup.fake.state.comments.get(nested)?.parentId).toBe(top);
+  });
+
+  it('a comment with more replies than one embedded page has the rest read from /{comment}/replies', async () => {
+    connected = await connectedInstagram();
+    const { connector, credentials, setup } = connected;
+    const post = await publish('busy thread');
+    const top = setup.fake.world.comment(setup.other, post.remoteId, 'first');
+    const replies = Array.from({ length: 52 }, (_, index) =>
+      setup.fake.world.comment(setup.other, top, `reply ${index}`),
+    );
+    const { interactions } = await connector.inbox!.pull!(credentials, { cursor: null });
+    const read = interactions.filter((item) => item.inReplyToRemoteId === top).map((item) => item.remoteId);
+    expect(read.sort()).toEqual([...replies].sort());
+    expect(
+      setup.fake.instagramHost.requests().filter((entry) => entry.path === `/${top}/replies`),
+    ).toHaveLength(1);
   });
 });
 
@@ -212,6 +234,12 @@ describe('Instagram insights against the fake', () => {
       shares: 0,
       saves: 0,
     });
+    // What the connector asked (after the test's own `impressions` call): one batch, current names only.
+    const asked = setup.fake.instagramHost
+      .requests()
+      .filter((entry) => entry.path === `/${post.remoteId}/insights`)
+      .map((entry) => entry.query.metric);
+    expect(asked).toEqual(['impressions', 'views,reach,shares,saved']);
   });
 
   it('story metrics vanish after 24 h; follower_count errors under 100 followers while the count itself is read', async () => {
@@ -272,16 +300,22 @@ describe('malformed answers', () => {
     expect(error.message).toMatch(/HTML page/);
   });
 
-  it('a container status without status_code is ambiguous, naming the field', async () => {
+  it('a container status without status_code is retriable (a GET applies nothing), naming the field', async () => {
     connected = await connectedInstagram();
-    connected.setup.fake.injectFault({
+    const { setup, credentials } = connected;
+    setup.fake.injectFault({
       kind: 'body',
       status: 200,
       text: '{"id":"1"}',
       match: { method: 'GET', path: /^\/\d+$/u },
     });
     const error = await failure(publish('no status'));
-    expect(error.kind).toBe('ambiguous');
+    expect(error.kind).toBe('retriable');
     expect(error.message).toMatch(/status_code/);
+    // Nothing went live: the status read failed before media_publish was ever sent.
+    const published = setup.fake.instagramHost
+      .requests()
+      .filter((entry) => entry.method === 'POST' && entry.path === `/${credentials.accountId}/media_publish`);
+    expect(published).toHaveLength(0);
   });
 });

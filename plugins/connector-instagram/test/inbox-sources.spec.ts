@@ -21,6 +21,36 @@ const publish = (text: string) =>
   });
 
 describe('Instagram mentions', () => {
+  it('a mention whose timestamp is not a date-time is a classified error naming it, not a RangeError', async () => {
+    connected = await connectedInstagram();
+    const { connector, credentials, setup } = connected;
+    const commentId = '17900000000000001';
+    setup.fake.injectFault({
+      kind: 'body',
+      status: 200,
+      text: `{"mentioned_comment":{"id":"${commentId}","text":"@chorus.test hi","timestamp":"32/13/2024"}}`,
+      match: { method: 'GET', path: `/${credentials.accountId}` },
+    });
+    const mention = {
+      remoteId: commentId,
+      kind: 'mention' as const,
+      conversationId: '17900000000000002',
+      inReplyToRemoteId: '17900000000000002',
+      author: { remoteId: 'unknown', handle: 'instagram user', displayName: null, url: null },
+      text: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      url: null,
+      channelAccountId: credentials.accountId,
+    };
+    const refused = await connector.inbox!.webhook!.complete!(credentials, mention).then(
+      () => undefined,
+      (error: unknown) => error as { kind?: string; message?: string },
+    );
+    // An answer Meta should not give is a retriable, classified error naming the field (graph-client).
+    expect(refused?.kind).toBe('retriable');
+    expect(refused?.message).toMatch(/lacks or mistypes mentioned_comment\.timestamp/u);
+  });
+
   it('a `mentions` delivery names ids only; complete() reads the caption or comment through mentioned_media / mentioned_comment', async () => {
     connected = await connectedInstagram();
     const { connector, credentials, setup } = connected;

@@ -76,6 +76,38 @@ describe('Threads profile views', () => {
   });
 });
 
+describe('Threads post insights when a read fails', () => {
+  it('a deleted post (100/33) is left out; any other refusal is thrown, never read as "gone"', async () => {
+    connected = await connectedThreads();
+    const { connector, credentials, setup } = connected;
+    const post = await connector.publish!(credentials, {
+      idempotencyKey: 'm',
+      fingerprint: 'm',
+      post: { text: 'measured' },
+    });
+    const gone = await connector.publish!(credentials, {
+      idempotencyKey: 'g',
+      fingerprint: 'g',
+      post: { text: 'gone' },
+    });
+    await connector.delete!(credentials, { remoteId: gone.remoteId });
+    const results = await connector.insights!.post!(credentials, {
+      remoteIds: [gone.remoteId, post.remoteId],
+    });
+    expect(results.map((result) => result.remoteId)).toEqual([post.remoteId]);
+    setup.fake.injectFault({
+      kind: 'graph-error',
+      error: { code: 100, message: '(#100) Invalid parameter' },
+      match: { method: 'GET', path: `/${post.remoteId}` },
+    });
+    await expect(
+      connector.insights!.post!(credentials, { remoteIds: [post.remoteId] }),
+    ).rejects.toMatchObject({
+      kind: 'invalid-content',
+    });
+  });
+});
+
 describe('Threads inbox paging', () => {
   it('replies and mentions are read past their first page', async () => {
     connected = await connectedThreads();

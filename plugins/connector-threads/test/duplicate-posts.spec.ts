@@ -51,6 +51,20 @@ describe('Threads: no duplicate posts', () => {
     });
   });
 
+  it('findPublished for a self-thread whose first post is live answers unknown, never found: the rest may be missing', async () => {
+    connected = await connectedThreads();
+    const thread = { text: 'Part one', thread: [{ text: 'Part two' }, { text: 'Part three' }] };
+    expect((await find(thread, 'thread')).status).toBe('not-found');
+    // Part 1 went out, then the attempt broke off before the replies that carry parts 2 and 3.
+    const first = await publish({ text: 'Part one' }, 'first-only');
+    const found = await find(thread, 'thread');
+    expect(found.status).toBe('unknown');
+    expect(found).toMatchObject({
+      reason: expect.stringMatching(/3-part thread .* other 2 part/u) as unknown,
+    });
+    expect(found).not.toMatchObject({ remoteId: first.remoteId });
+  });
+
   it('a transient error with a subcode on threads_publish is ambiguous; on container creation it stays retriable', async () => {
     connected = await connectedThreads();
     const id = connected.credentials.accountId;

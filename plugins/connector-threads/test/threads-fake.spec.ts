@@ -99,6 +99,26 @@ describe('Threads against the fake', () => {
     );
   });
 
+  it('a link card with media is refused once, whatever the number of media (4.2: link_attachment is for TEXT)', async () => {
+    connected = await connectedThreads();
+    const image = {
+      kind: 'image' as const,
+      mimeType: 'image/jpeg',
+      source: { kind: 'url' as const, url: 'https://m.test/p.jpg' },
+      width: 1080,
+      height: 1080,
+      sizeBytes: 1000,
+    };
+    for (const media of [[image], [image, image]]) {
+      const issues = await connected.connector.validate({
+        text: 'x',
+        link: { url: 'https://chorus.test' },
+        media,
+      });
+      expect(issues.filter((issue) => issue.code === 'threads:link-with-media')).toHaveLength(1);
+    }
+  });
+
   it('a self-thread chains reply_to_id; manage_reply hides top-level replies only', async () => {
     connected = await connectedThreads();
     const { setup, credentials, connector } = connected;

@@ -97,6 +97,7 @@ export async function loadConnector(request: LoadRequest, services: HostServices
     });
     const http = createHttpClient({
       timeoutMs: services.httpTimeoutMs,
+      ...(services.fetch === undefined ? {} : { fetch: services.fetch }),
       hooks: rateLimitHooks({
         connectorId: id,
         manifest,

@@ -11,6 +11,8 @@ export interface HostServices {
   readonly limiter: RateLimiter;
   readonly metrics: CallMetrics;
   readonly httpTimeoutMs: number;
+  /** The fetch under every connector's HTTP client (a host may refuse private addresses); global fetch by default. */
+  readonly fetch?: typeof fetch;
   readonly callTimeoutMs: (operation: ConnectorOperation) => number;
   readonly rateLimitMaxWaitMs: number;
   /** How long a plugin may take to import and start. */

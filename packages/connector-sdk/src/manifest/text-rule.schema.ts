@@ -41,6 +41,16 @@ export const TextRuleSchema = z
       .positive()
       .optional()
       .describe('Every http(s) URL counts as exactly this many units (X and Mastodon: 23)'),
+    schemelessUrls: z
+      .boolean()
+      .optional()
+      .describe(
+        'With urlLength: URLs without a scheme (example.com, www.x.co/p) count too, as twitter-text finds them (X)',
+      ),
+    normalization: z
+      .literal('NFC')
+      .optional()
+      .describe('Normalize the text (Unicode NFC) before counting, as twitter-text does (X)'),
     ignoreMentionDomains: z
       .boolean()
       .default(false)

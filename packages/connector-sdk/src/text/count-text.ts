@@ -8,14 +8,17 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const REMOTE_MENTION = /(^|[^\p{L}\p{N}_@/])(@[\p{L}\p{N}_]+)@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
 type RuleLike = Pick<TextRule, 'counting'> &
-  Partial<Pick<TextRule, 'urlLength' | 'ignoreMentionDomains' | 'weights'>>;
+  Partial<
+    Pick<TextRule, 'urlLength' | 'schemelessUrls' | 'normalization' | 'ignoreMentionDomains' | 'weights'>
+  >;
 
 /** The length of a text as the network counts it, per one of the manifest's text rules. */
-export function countText(text: string, rule: RuleLike): number {
+export function countText(original: string, rule: RuleLike): number {
+  const text = rule.normalization ? original.normalize(rule.normalization) : original;
   let rest = text;
   let fixed = 0;
   if (rule.urlLength !== undefined) {
-    const urls = findUrls(text);
+    const urls = findUrls(text, { schemeless: rule.schemelessUrls });
     fixed = urls.length * rule.urlLength;
     // Remove URLs from the end so that earlier offsets stay valid.
     for (const url of [...urls].reverse()) {

@@ -20,6 +20,8 @@ export interface FakeCodeLoginOptions {
   now(): number;
   /** The person approving the consent screen; undefined shows a login page. */
   consentSubject(): string | undefined;
+  /** Permissions the person unticks on the consent screen (none when absent). */
+  declined?(): readonly string[];
   issue(
     lived: 'short' | 'long',
     subject: string,
@@ -41,7 +43,7 @@ const DAY_MS = 86_400_000;
 export function registerCodeLoginRoutes(router: GraphFakeRouter, options: FakeCodeLoginOptions): void {
   const codes = new Map<string, PendingCode>();
   router.add('GET', '/oauth/authorize', (request) =>
-    consentRedirect(request, options.appId, options.consentSubject(), codes),
+    consentRedirect(request, options.appId, options.consentSubject(), codes, options.declined?.() ?? []),
   );
   router.add('POST', '/oauth/access_token', (request) => {
     if (request.params.client_id !== options.appId || request.params.client_secret !== options.appSecret) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock, createHttpClient, z } from '@chorus/connector-sdk';
 import { GraphClient } from '../graph-client.js';
@@ -112,12 +113,46 @@ describe('the Graph fake core and client', () => {
       { operation: 'auth.verify', endpoint: 'me', path: '/me' },
       z.object({ id: z.string() }),
     );
-    expect(server.requests().at(-1)).toMatchObject({ path: '/me', version: 'v25.0', status: 200 });
+    expect(server.requests().at(-1)).toMatchObject({
+      path: '/me',
+      version: 'v25.0',
+      status: 200,
+      proof: 'valid',
+      query: { appsecret_proof: createHmac('sha256', 'secret').update('page-token').digest('hex') },
+    });
+    // The fake checks the proof: one made with another secret is refused as Graph refuses it.
+    const forged = await fetch(`${server.url}/v25.0/me?appsecret_proof=${'0'.repeat(64)}`, {
+      headers: { authorization: 'Bearer page-token' },
+    });
+    expect(forged.status).toBe(400);
+    expect(((await forged.json()) as { error: { message: string } }).error.message).toMatch(
+      /Invalid appsecret_proof/u,
+    );
+    expect(server.requests().at(-1)?.proof).toBe('invalid');
     const unversioned = await fetch(`${server.url}/me`);
     expect(unversioned.status).toBe(200);
     expect(server.requests().at(-1)?.version).toBeNull();
     const old = await fetch(`${server.url}/v2.0/me`);
     expect(old.status).toBe(400);
+  });
+
+  it('with "Require App Secret" on, a call with a token but no appsecret_proof is refused', async () => {
+    fake = await GraphFakeServer.start({
+      version: 'v25.0',
+      appSecret: 'secret',
+      requireAppSecretProof: true,
+    });
+    fake.router.add('GET', '/me', () => ok({ id: '42' }));
+    const bare = await fetch(`${fake.url}/v25.0/me`, { headers: { authorization: 'Bearer page-token' } });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { error: { message: string } }).error.message).toMatch(
+      /require an appsecret_proof/u,
+    );
+    const withProof = await client(fake).call(
+      { operation: 'auth.verify', endpoint: 'me', path: '/me' },
+      z.object({ id: z.string() }),
+    );
+    expect(withProof.id).toBe('42');
   });
 
   it('webhooks: GET handshake echoes hub.challenge; POSTs are signed sha256=<hex> over the raw body', () => {

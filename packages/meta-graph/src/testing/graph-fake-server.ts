@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeFaults, type GraphFault } from './fake-faults.js';
@@ -17,6 +18,8 @@ export interface GraphFakeOptions {
   readonly clock?: () => number;
   /** Which usage bucket a token spends; undefined for tokens that count nowhere (app tokens, unknown ones). */
   readonly bucketOf?: (token: string) => UsageBucket | undefined;
+  /** The app's "Require App Secret" switch (1.4): a call with a token but no appsecret_proof is refused. */
+  readonly requireAppSecretProof?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -26,6 +29,8 @@ export interface RequestLogEntry {
   /** The query string's parameters, to check what a client asked for. */
   readonly query: Readonly<Record<string, string>>;
   readonly status: number;
+  /** The appsecret_proof sent with the token (1.4): absent, or checked against HMAC-SHA256(app secret, token). */
+  readonly proof: 'absent' | 'valid' | 'invalid';
 }
 
 /**
@@ -156,7 +161,8 @@ export class GraphFakeServer {
     );
     const raw = await readBody(request);
     const query = Object.fromEntries(url.searchParams);
-    const log = (status: number) => this.log.push({ method, path, version, query, status });
+    let proof: RequestLogEntry['proof'] = 'absent';
+    const log = (status: number) => this.log.push({ method, path, version, query, status, proof });
     let parsed;
     try {
       parsed = await parseParams(raw, headers['content-type'], url.searchParams);
@@ -166,6 +172,26 @@ export class GraphFakeServer {
     }
     const token =
       parsed.params.access_token ?? /^(?:Bearer|OAuth)\s+(.+)$/iu.exec(headers.authorization ?? '')?.[1];
+    const sentProof = parsed.params.appsecret_proof;
+    if (token && sentProof !== undefined) {
+      const expected = createHmac('sha256', this.options.appSecret).update(token).digest('hex');
+      proof = sentProof === expected ? 'valid' : 'invalid';
+    }
+    if (token && (proof === 'invalid' || (proof === 'absent' && this.options.requireAppSecretProof))) {
+      log(400);
+      return write(
+        response,
+        graphError({
+          code: 100,
+          type: 'GraphMethodException',
+          message:
+            proof === 'invalid'
+              ? 'Invalid appsecret_proof provided in the API argument'
+              : 'API calls from the server require an appsecret_proof argument',
+        }),
+        {},
+      );
+    }
     if (version !== null && version !== this.options.version) {
       log(400);
       return write(

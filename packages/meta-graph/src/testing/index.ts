@@ -19,7 +19,7 @@ export {
   type FakeGraphError,
 } from './graph-fake-errors.js';
 export { page } from './fake-paging.js';
-export { signedDelivery, handshake } from './webhook-signer.js';
+export { signedDelivery, signedRawDelivery, handshake } from './webhook-signer.js';
 export {
   registerCodeLoginRoutes,
   type FakeCodeLoginOptions,

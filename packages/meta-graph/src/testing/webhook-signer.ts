@@ -19,3 +19,13 @@ export function handshake(verifyToken: string, challenge: string): WebhookReques
     query: { 'hub.mode': 'subscribe', 'hub.verify_token': verifyToken, 'hub.challenge': challenge },
   };
 }
+
+/** Exactly these bytes (not JSON, say), signed as Meta signs: a genuine delivery whatever its content. */
+export function signedRawDelivery(appSecret: string, text: string): WebhookRequest {
+  const rawBody = Buffer.from(text, 'utf8');
+  const signature = createHmac('sha256', appSecret).update(rawBody).digest('hex');
+  return {
+    rawBody: new Uint8Array(rawBody),
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+  };
+}

@@ -1,26 +1,18 @@
+import { z, type AccountProfile, type AuthCapability } from '@chorus/connector-sdk';
 import {
-  InvalidContentError,
-  ReauthRequiredError,
-  z,
-  type AccountProfile,
-  type AuthCapability,
-} from '@chorus/connector-sdk';
-import { collectPages, graphPage, successResponse, type GraphClient } from '@chorus/meta-graph';
+  choosePage,
+  listManagedPages,
+  requireGrantedPermissions,
+  successResponse,
+  type GraphClient,
+  type ManagedPage,
+} from '@chorus/meta-graph';
 import { FACEBOOK_SCOPES, REQUIRED_SCOPES } from '../config.js';
 import { NETWORK, type FacebookDeps } from '../facebook-deps.js';
 
 /** Page fields Chorus reads by webhook (2.3): comments and posts, mentions, Messenger. */
 export const WEBHOOK_FIELDS = 'feed,mention,messages';
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
-const permissions = graphPage(z.object({ permission: z.string(), status: z.string() }));
-const pages = graphPage(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    access_token: z.string().min(1),
-    tasks: z.array(z.string()).default([]),
-  }),
-);
 const page = z.object({
   id: z.string(),
   name: z.string(),
@@ -86,14 +78,13 @@ export function createFacebookAuth(deps: FacebookDeps): AuthCapability {
         );
         // Keyed by the token: one person's spent budget must not hold another person's login.
         const user = deps.graphAs(`login:${long.access_token.slice(-12)}`, long.access_token);
-        const granted = await grantedScopes(user);
-        const missing = REQUIRED_SCOPES.filter((scope) => !granted.includes(scope));
-        if (missing.length > 0) {
-          throw new ReauthRequiredError(
-            `${NETWORK} Login did not grant ${missing.join(', ')}; connect again and allow Chorus to manage the Page's posts.`,
-          );
-        }
-        const chosen = await choosePage(user, request.pending.pageId);
+        const granted = await requireGrantedPermissions(
+          user,
+          REQUIRED_SCOPES,
+          (missing) =>
+            `${NETWORK} Login did not grant ${missing.join(', ')}; connect again and allow Chorus to manage the Page's posts${metadataWhy(missing)}.`,
+        );
+        const chosen = await chooseFacebookPage(user, request.pending.pageId);
         await subscribeWebhooks(deps, chosen.id, chosen.access_token);
         const userTokenExpiresAt =
           long.expires_in !== undefined
@@ -123,55 +114,27 @@ export function createFacebookAuth(deps: FacebookDeps): AuthCapability {
   };
 }
 
-async function grantedScopes(user: GraphClient): Promise<string[]> {
-  const answer = await user.call(
-    { operation: 'auth.exchange', endpoint: 'permissions.read', path: '/me/permissions' },
-    permissions,
-  );
-  return answer.data.filter((item) => item.status === 'granted').map((item) => item.permission);
-}
-
 /**
- * The Page to connect among every Page the person manages (all pages of /me/accounts): the one asked for, or the
- * only one they may publish to. With several and none asked for, the connection is refused with the list, so
- * the person picks one (auth parameter `pageId`) and connects it as its own channel.
+ * The Page to connect among every Page the person manages: the one asked for (auth parameter `pageId`), or the
+ * only one they may publish to; with several, refused with the list so the person picks one (each Page is its
+ * own channel).
  */
-async function choosePage(user: GraphClient, wanted: string | undefined) {
-  const all = await collectPages(
-    (after) =>
-      user.call(
-        {
-          operation: 'auth.exchange',
-          endpoint: 'accounts.read',
-          path: '/me/accounts',
-          query: { fields: 'id,name,access_token,tasks', limit: 100, after },
-        },
-        pages,
-      ),
-    { maxPages: 50 },
-  );
-  const publishable = all.filter((item) => item.tasks.includes('CREATE_CONTENT'));
-  if (!wanted && publishable.length > 1) {
-    const choices = publishable.map((item) => `${item.name} (${item.id})`).join(', ');
-    const message = `The person who logged in manages ${publishable.length} Pages: ${choices}. Choose the Page to connect (pageId) and connect again; each Page is its own channel.`;
-    throw new InvalidContentError(message, [
-      { path: ['params', 'pageId'], code: 'facebook:choose-page', message },
-    ]);
-  }
-  const chosen = wanted ? all.find((item) => item.id === wanted) : publishable[0];
-  if (!chosen) {
-    throw new ReauthRequiredError(
-      wanted
-        ? `The person who logged in does not manage Page ${wanted}; log in with an account that has a role on it.`
-        : `The person who logged in manages no Page they may publish to; ask for a role with the CREATE_CONTENT task.`,
-    );
-  }
-  if (!chosen.tasks.includes('CREATE_CONTENT')) {
-    throw new ReauthRequiredError(
-      `The role on Page ${chosen.name} does not allow publishing (CREATE_CONTENT task).`,
-    );
-  }
-  return chosen;
+async function chooseFacebookPage(user: GraphClient, wanted: string | undefined): Promise<ManagedPage> {
+  return choosePage(await listManagedPages(user, false), {
+    wanted,
+    isWanted: (item, id) => item.id === id,
+    eligible: () => true,
+    describe: (item) => `${item.name} (${item.id})`,
+    param: 'pageId',
+    issueCode: 'facebook:choose-page',
+    messages: {
+      several: (count, choices) =>
+        `The person who logged in manages ${count} Pages: ${choices}. Choose the Page to connect (pageId) and connect again; each Page is its own channel.`,
+      notFound: (id) =>
+        `The person who logged in does not manage Page ${id}; log in with an account that has a role on it.`,
+      none: 'The person who logged in manages no Page they may publish to; ask for a role with the CREATE_CONTENT task.',
+    },
+  });
 }
 
 /**
@@ -189,6 +152,13 @@ async function subscribeWebhooks(deps: FacebookDeps, pageId: string, pageToken: 
     },
     successResponse,
   );
+}
+
+/** Why pages_manage_metadata is asked for, when it is the one declined: it does not sound like publishing. */
+function metadataWhy(missing: readonly string[]): string {
+  return missing.includes('pages_manage_metadata')
+    ? ' and to install itself on the Page (pages_manage_metadata: without it no comment or message arrives by webhook)'
+    : '';
 }
 
 function profileOf(found: z.output<typeof page>): AccountProfile {

@@ -1,5 +1,5 @@
 import { z, type Credentials, type Interaction } from '@chorus/connector-sdk';
-import { collectPages, graphPage, type GraphClient } from '@chorus/meta-graph';
+import { collectPages, type GraphClient, graphPage, graphTime } from '@chorus/meta-graph';
 import type { FacebookDeps } from '../facebook-deps.js';
 import { authorOf, commentInteraction } from './to-interaction.js';
 
@@ -9,7 +9,7 @@ const comments = graphPage(
   z.object({
     id: z.string(),
     message: z.string().optional(),
-    created_time: z.string(),
+    created_time: graphTime,
     from: author.optional(),
     parent: z.object({ id: z.string() }).optional(),
     permalink_url: z.string().optional(),
@@ -19,7 +19,7 @@ const tagged = graphPage(
   z.object({
     id: z.string(),
     message: z.string().optional(),
-    created_time: z.string(),
+    created_time: graphTime,
     from: author.optional(),
     permalink_url: z.string().optional(),
   }),
@@ -29,7 +29,7 @@ const messages = graphPage(
   z.object({
     id: z.string(),
     message: z.string().optional(),
-    created_time: z.string(),
+    created_time: graphTime,
     from: author.optional(),
   }),
 );

@@ -1,12 +1,11 @@
 import {
-  isConnectorError,
   z,
   type Credentials,
   type InsightsCapability,
   type MetricValues,
   type MetricName,
 } from '@chorus/connector-sdk';
-import { readInsights } from '@chorus/meta-graph';
+import { isUnknownObject, readInsights } from '@chorus/meta-graph';
 import type { FacebookDeps } from '../facebook-deps.js';
 import { PAGE_METRICS, POST_METRICS, RENAMED_METRICS } from './metric-names.js';
 
@@ -32,10 +31,11 @@ export function createFacebookInsights(deps: FacebookDeps): InsightsCapability {
         if (!found) {
           continue; // gone from the network
         }
+        // A count Meta did not answer is left out, never read as 0 (MetricValues is partial).
         const metrics: MetricValues = {
-          likes: found.reactions?.summary.total_count ?? 0,
-          comments: found.comments?.summary.total_count ?? 0,
-          shares: found.shares?.count ?? 0,
+          ...countOf('likes', found.reactions?.summary.total_count),
+          ...countOf('comments', found.comments?.summary.total_count),
+          ...countOf('shares', found.shares?.count),
           ...(await insightsOf(deps, credentials, remoteId, POST_METRICS, 'lifetime')),
         };
         results.push({ remoteId, measuredAt: deps.context.clock.now().toISOString(), metrics });
@@ -56,8 +56,8 @@ export function createFacebookInsights(deps: FacebookDeps): InsightsCapability {
       return {
         measuredAt: deps.context.clock.now().toISOString(),
         metrics: {
-          // fan_count is the legacy like count, read only when followers_count is missing.
-          followers: page.followers_count ?? page.fan_count ?? 0,
+          // fan_count is the legacy like count, read only when followers_count is missing; neither: not known.
+          ...followersOf(page.followers_count ?? page.fan_count),
           ...(await insightsOf(deps, credentials, credentials.accountId, PAGE_METRICS, 'day')),
         },
       };
@@ -79,8 +79,8 @@ async function postCounters(deps: FacebookDeps, credentials: Credentials, remote
       counters,
     );
   } catch (error) {
-    if (isConnectorError(error) && error.kind === 'invalid-content') {
-      return undefined; // code 100: the object no longer exists
+    if (isUnknownObject(error)) {
+      return undefined; // code 100/33: the object no longer exists; any other refusal is thrown
     }
     throw error;
   }
@@ -100,4 +100,12 @@ function insightsOf(
     renamed: RENAMED_METRICS,
     query: { period },
   });
+}
+
+function countOf(name: MetricName, count: number | undefined): MetricValues {
+  return count === undefined ? {} : { [name]: count };
+}
+
+function followersOf(count: number | undefined): MetricValues {
+  return countOf('followers', count);
 }

@@ -4,7 +4,14 @@ import {
   type FindPublishedInput,
   type FindPublishedResult,
 } from '@chorus/connector-sdk';
-import { collectPages, graphPage, matchPublished, nextCursor, publishedResult } from '@chorus/meta-graph';
+import {
+  collectPages,
+  graphPage,
+  graphTime,
+  matchPublished,
+  nextCursor,
+  publishedResult,
+} from '@chorus/meta-graph';
 import type { FacebookDeps } from '../facebook-deps.js';
 import { absolutePermalink } from './permalink.js';
 
@@ -12,7 +19,7 @@ const publishedPost = z.object({
   id: z.string(),
   message: z.string().optional(),
   status_type: z.string().optional(),
-  created_time: z.string(),
+  created_time: graphTime,
   permalink_url: z.string().optional(),
 });
 const publishedPosts = graphPage(publishedPost);
@@ -20,7 +27,7 @@ const pageVideos = graphPage(
   z.object({
     id: z.string(),
     description: z.string().optional(),
-    created_time: z.string().optional(),
+    created_time: graphTime.optional(),
     status: z.object({ video_status: z.string().optional() }).optional(),
   }),
 );

@@ -1,10 +1,11 @@
 import { z, type Credentials } from '@chorus/connector-sdk';
+import { graphTime } from '@chorus/meta-graph';
 import type { FacebookDeps } from '../facebook-deps.js';
 
 const withPermalink = z.object({
   id: z.string(),
   permalink_url: z.string().min(1),
-  created_time: z.string().optional(),
+  created_time: graphTime.optional(),
 });
 
 /** Graph sometimes returns site-relative permalinks (videos: `/page/videos/123/`). */

@@ -34,7 +34,14 @@ export function createInstagramAuth(deps: InstagramDeps): AuthCapability {
           scope: scopes.join(','),
           state: request.state,
         }).toString();
-        return Promise.resolve({ url: url.toString(), pending: { login } });
+        // Facebook Login: which linked account to connect, when the person manages several (B1, ADR 0009).
+        const { instagramAccountId, pageId } = request.params ?? {};
+        const pending: Record<string, string> = {
+          login,
+          ...(instagramAccountId ? { instagramAccountId } : {}),
+          ...(pageId ? { pageId } : {}),
+        };
+        return Promise.resolve({ url: url.toString(), pending });
       },
       async exchange(request) {
         const credentials =

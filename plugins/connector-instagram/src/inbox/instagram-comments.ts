@@ -1,26 +1,30 @@
 import { z, type Credentials, type Interaction } from '@chorus/connector-sdk';
-import { collectPages, graphPage, type GraphClient } from '@chorus/meta-graph';
+import { collectPages, type GraphClient, graphPage, graphTime } from '@chorus/meta-graph';
 import type { InstagramDeps } from '../instagram-deps.js';
 
 const recent = graphPage(z.object({ id: z.string(), permalink: z.string().optional() }));
 const comment = z.object({
   id: z.string(),
   text: z.string().optional(),
-  timestamp: z.string(),
+  timestamp: graphTime,
   username: z.string().optional(),
   from: z.object({ id: z.string(), username: z.string().optional() }).optional(),
   parent_id: z.string().optional(),
 });
-const comments = graphPage(comment);
 type Comment = z.output<typeof comment>;
+const replyPage = graphPage(comment);
+const comments = graphPage(comment.extend({ replies: replyPage.optional() }));
 
 const FIELDS = 'id,text,timestamp,username,from{id,username},parent_id';
 const PAGE_SIZE = 50;
+// Replies come embedded with their comment (field expansion, 1.5 and 3.3): one call per media, not per comment.
+const TOP_FIELDS = `${FIELDS},replies.limit(${PAGE_SIZE}){${FIELDS}}`;
 
 /**
  * Comments on the account's last `inboxMediaCount` media and the replies under each (3.3): the comments edge
- * lists top-level comments only, replies come from `GET /{comment}/replies`. Every edge is read page by page
- * (bounded); the account's own comments are left out. A comment's link is its media's permalink.
+ * lists top-level comments, each with its replies expanded in the same answer (`replies{...}`); only a comment
+ * with more replies than one embedded page is read further through `GET /{comment}/replies`. Every edge is read
+ * page by page (bounded); the account's own comments are left out. A comment's link is its media's permalink.
  */
 export async function readComments(deps: InstagramDeps, credentials: Credentials): Promise<Interaction[]> {
   const graph = deps.graph(credentials);
@@ -35,10 +39,26 @@ export async function readComments(deps: InstagramDeps, credentials: Credentials
   );
   const found: Interaction[] = [];
   for (const item of media.data) {
-    const top = await readEdge(graph, `/${item.id}/comments`, 'comments.read');
+    const top = await collectPages((after) =>
+      graph.call(
+        {
+          operation: 'inbox.pull',
+          endpoint: 'comments.read',
+          path: `/${item.id}/comments`,
+          query: { fields: TOP_FIELDS, limit: PAGE_SIZE, after },
+        },
+        comments,
+      ),
+    );
     const replies: Comment[] = [];
     for (const parent of top) {
-      replies.push(...(await readEdge(graph, `/${parent.id}/replies`, 'replies.read')));
+      const embedded = parent.replies;
+      const more = embedded?.paging?.next
+        ? await moreReplies(graph, parent.id, embedded.paging.cursors?.after)
+        : [];
+      for (const reply of [...(embedded?.data ?? []), ...more]) {
+        replies.push({ ...reply, parent_id: reply.parent_id ?? parent.id });
+      }
     }
     for (const entry of [...top, ...replies].filter((each) => each.from?.id !== credentials.accountId)) {
       found.push(toInteraction(entry, item.id, item.permalink ?? null));
@@ -47,11 +67,17 @@ export async function readComments(deps: InstagramDeps, credentials: Credentials
   return found;
 }
 
-function readEdge(graph: GraphClient, path: string, endpoint: string): Promise<Comment[]> {
+/** The replies past the embedded page, from `GET /{comment}/replies` after its cursor. */
+function moreReplies(graph: GraphClient, commentId: string, from: string | undefined): Promise<Comment[]> {
   return collectPages((after) =>
     graph.call(
-      { operation: 'inbox.pull', endpoint, path, query: { fields: FIELDS, limit: PAGE_SIZE, after } },
-      comments,
+      {
+        operation: 'inbox.pull',
+        endpoint: 'replies.read',
+        path: `/${commentId}/replies`,
+        query: { fields: FIELDS, limit: PAGE_SIZE, after: after ?? from },
+      },
+      replyPage,
     ),
   );
 }

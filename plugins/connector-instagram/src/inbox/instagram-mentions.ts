@@ -1,18 +1,18 @@
 import { z, type Credentials, type Interaction } from '@chorus/connector-sdk';
-import { collectPages, graphPage } from '@chorus/meta-graph';
+import { collectPages, graphPage, graphTime } from '@chorus/meta-graph';
 import type { InstagramDeps } from '../instagram-deps.js';
 
 const media = z.object({
   id: z.string(),
   caption: z.string().optional(),
-  timestamp: z.string(),
+  timestamp: graphTime,
   username: z.string().optional(),
   permalink: z.string().optional(),
 });
 const comment = z.object({
   id: z.string(),
   text: z.string().optional(),
-  timestamp: z.string(),
+  timestamp: graphTime,
   username: z.string().optional(),
   from: z.object({ id: z.string(), username: z.string().optional() }).optional(),
   media: z.object({ id: z.string(), permalink: z.string().optional() }).optional(),

@@ -5,7 +5,7 @@ import {
   type ReplyInput,
   type RemotePostRef,
 } from '@chorus/connector-sdk';
-import { collectPages, graphPage } from '@chorus/meta-graph';
+import { collectPages, graphPage, graphTime } from '@chorus/meta-graph';
 import { loginOf, type InstagramDeps } from '../instagram-deps.js';
 
 const conversations = graphPage(z.object({ id: z.string(), updated_time: z.string() }));
@@ -13,7 +13,7 @@ const messages = graphPage(
   z.object({
     id: z.string(),
     message: z.string().optional(),
-    created_time: z.string(),
+    created_time: graphTime,
     from: z.object({ id: z.string(), username: z.string().optional() }).optional(),
   }),
 );

@@ -1,6 +1,14 @@
 import { z, type Credentials, type Interaction, type WebhookCapability } from '@chorus/connector-sdk';
-import { metaChallenge, metaSignatureValid, webhookJson } from '@chorus/meta-graph';
+import {
+  metaChallenge,
+  metaSignatureValid,
+  readDelivery,
+  readPart,
+  unixMillis,
+  unixSeconds,
+} from '@chorus/meta-graph';
 import type { InstagramConfig } from '../config.js';
+import { NETWORK } from '../instagram-deps.js';
 
 const comment = z.object({
   id: z.string(),
@@ -11,7 +19,7 @@ const comment = z.object({
 });
 const messagingEvent = z.object({
   sender: z.object({ id: z.string() }),
-  timestamp: z.number(),
+  timestamp: unixMillis,
   message: z.object({ mid: z.string(), text: z.string().optional(), is_echo: z.boolean().optional() }),
 });
 const mention = z.object({
@@ -19,12 +27,14 @@ const mention = z.object({
   comment_id: z.string().optional(),
   text: z.string().optional(),
 });
+// Read first on its own: a delivery of another object (page, user, permissions) is not ours to read.
+const envelope = z.object({ object: z.string() });
 const delivery = z.object({
   object: z.literal('instagram'),
   entry: z.array(
     z.object({
       id: z.string(),
-      time: z.number(),
+      time: unixSeconds,
       changes: z.array(z.object({ field: z.string(), value: z.unknown() })).optional(),
       messaging: z.array(z.unknown()).optional(),
     }),
@@ -35,7 +45,10 @@ const delivery = z.object({
  * Instagram webhooks (1.6, 3.3): the same handshake and signature as every Meta webhook, signed with the app
  * secret of the login in use; `comments` and `mentions` changes and `messages` events. A `mentions` change names
  * a media (caption) or a media and a comment: parsed as a mention of that media or comment, filled in by
- * `complete` with the channel's credentials (ADR 0021).
+ * `complete` with the channel's credentials (ADR 0021). Deliveries of other objects and fields Chorus does not read
+ * are not interactions and give []; a delivery that is not JSON, or a `comments`/`mentions` change or message
+ * event without its documented fields, throws (invalid-content): the intake counts it as malformed instead of
+ * storing nothing quietly.
  */
 export function createInstagramWebhook(
   config: InstagramConfig,
@@ -52,18 +65,19 @@ export function createInstagramWebhook(
         ? completeMention(credentials, interaction)
         : Promise.resolve(interaction),
     parse(request) {
-      const parsed = delivery.safeParse(webhookJson(request));
-      if (!parsed.success) {
-        return [];
+      const raw = readDelivery(NETWORK, request, z.unknown());
+      if (readPart(NETWORK, envelope, raw, 'the delivery').object !== 'instagram') {
+        return []; // another object's delivery: nothing of an Instagram account's inbox
       }
+      const parsed = readPart(NETWORK, delivery, raw, 'the delivery');
       const found: Interaction[] = [];
-      for (const entry of parsed.data.entry) {
+      for (const [index, entry] of parsed.entry.entries()) {
         const createdAt = new Date(entry.time * 1000).toISOString();
         for (const change of entry.changes ?? []) {
+          const where = `the ${change.field} change of entry ${index}`;
           if (change.field === 'comments') {
-            const value = comment.safeParse(change.value);
-            if (value.success && value.data.from?.id !== entry.id) {
-              const item = value.data;
+            const item = readPart(NETWORK, comment, change.value, where);
+            if (item.from?.id !== entry.id) {
               found.push({
                 remoteId: item.id,
                 kind: 'comment',
@@ -82,16 +96,17 @@ export function createInstagramWebhook(
               });
             }
           } else if (change.field === 'mentions') {
-            const value = mention.safeParse(change.value);
-            if (value.success) {
-              found.push(mentionOf(value.data, createdAt, entry.id));
-            }
+            found.push(mentionOf(readPart(NETWORK, mention, change.value, where), createdAt, entry.id));
           }
         }
         for (const raw of entry.messaging ?? []) {
-          const event = messagingEvent.safeParse(raw);
-          if (event.success && !event.data.message.is_echo && event.data.sender.id !== entry.id) {
-            const { sender, message, timestamp } = event.data;
+          // Read receipts and reactions carry no `message`: not an interaction.
+          if (!hasMessage(raw)) {
+            continue;
+          }
+          const event = readPart(NETWORK, messagingEvent, raw, `a messaging event of entry ${index}`);
+          if (!event.message.is_echo && event.sender.id !== entry.id) {
+            const { sender, message, timestamp } = event;
             found.push({
               remoteId: message.mid,
               kind: 'direct-message',
@@ -124,4 +139,8 @@ function mentionOf(value: z.output<typeof mention>, createdAt: string, account: 
     url: null,
     channelAccountId: account,
   };
+}
+
+function hasMessage(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'message' in raw;
 }

@@ -1,12 +1,11 @@
 import {
-  isConnectorError,
   z,
   type Credentials,
   type InsightsCapability,
   type MetricName,
   type MetricValues,
 } from '@chorus/connector-sdk';
-import { readInsights } from '@chorus/meta-graph';
+import { isUnknownObject, readInsights } from '@chorus/meta-graph';
 import type { InstagramDeps } from '../instagram-deps.js';
 
 /** Media metrics of 3.4 in the SDK's vocabulary; `views` replaced impressions, plays and video_views. */
@@ -54,11 +53,12 @@ export function createInstagramInsights(deps: InstagramDeps): InsightsCapability
           'insights.post',
         );
         if (!found) {
-          continue;
+          continue; // no longer on Instagram
         }
         const metrics: MetricValues = {
-          likes: found.like_count ?? 0,
-          comments: found.comments_count ?? 0,
+          // A count Meta did not answer (hidden like counts) is left out, never read as 0.
+          ...(found.like_count === undefined ? {} : { likes: found.like_count }),
+          ...(found.comments_count === undefined ? {} : { comments: found.comments_count }),
           ...(await insightsOf(
             deps,
             credentials,
@@ -74,18 +74,20 @@ export function createInstagramInsights(deps: InstagramDeps): InsightsCapability
     },
 
     async account(credentials) {
-      const found = await read(
-        deps,
-        credentials,
-        `/${credentials.accountId}`,
-        'id,followers_count',
+      // The account itself: any failure is thrown, never read as 0 followers.
+      const found = await deps.graph(credentials).call(
+        {
+          operation: 'insights.account',
+          endpoint: 'user.read',
+          path: `/${credentials.accountId}`,
+          query: { fields: 'id,followers_count' },
+        },
         account,
-        'insights.account',
       );
       return {
         measuredAt: deps.context.clock.now().toISOString(),
         metrics: {
-          followers: found?.followers_count ?? 0,
+          ...(found.followers_count === undefined ? {} : { followers: found.followers_count }),
           ...(await insightsOf(
             deps,
             credentials,
@@ -100,21 +102,22 @@ export function createInstagramInsights(deps: InstagramDeps): InsightsCapability
   };
 }
 
+/** The media's counters; undefined only when Meta says the object does not exist (100/33), else thrown. */
 async function read<T>(
   deps: InstagramDeps,
   credentials: Credentials,
   path: string,
   fields: string,
   schema: z.ZodType<T>,
-  operation: 'insights.post' | 'insights.account',
+  operation: 'insights.post',
 ): Promise<T | undefined> {
   try {
     return await deps
       .graph(credentials)
       .call({ operation, endpoint: 'media.read', path, query: { fields } }, schema);
   } catch (error) {
-    if (isConnectorError(error) && error.kind === 'invalid-content') {
-      return undefined; // no longer on Instagram
+    if (isUnknownObject(error)) {
+      return undefined;
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import {
   type FindPublishedInput,
   type FindPublishedResult,
 } from '@chorus/connector-sdk';
-import { collectPages, graphPage, matchPublished, publishedResult } from '@chorus/meta-graph';
+import { collectPages, graphPage, graphTime, matchPublished, publishedResult } from '@chorus/meta-graph';
 import { instagramPostSettingsSchema } from '../config.js';
 import type { InstagramDeps } from '../instagram-deps.js';
 
@@ -14,7 +14,7 @@ const media = graphPage(
     caption: z.string().optional(),
     media_type: z.string().optional(),
     permalink: z.string().optional(),
-    timestamp: z.string(),
+    timestamp: graphTime,
   }),
 );
 

@@ -6,7 +6,7 @@ import {
   type PublishResult,
   type RemotePostRef,
 } from '@chorus/connector-sdk';
-import { idResponse } from '@chorus/meta-graph';
+import { graphTime, idResponse } from '@chorus/meta-graph';
 import { instagramPostSettingsSchema } from '../config.js';
 import type { InstagramDeps } from '../instagram-deps.js';
 import { createContainer, waitUntilReady, type ContainerSpec } from './containers.js';
@@ -16,7 +16,7 @@ import { mediaPermalink } from './media-permalink.js';
 const published = z.object({
   id: z.string(),
   permalink: z.string().min(1),
-  timestamp: z.string().optional(),
+  timestamp: graphTime.optional(),
 });
 
 /**

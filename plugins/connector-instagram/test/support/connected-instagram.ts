@@ -28,12 +28,18 @@ export interface ConnectedInstagram {
 
 /** Both fake hosts, the connector, and the account connected with the given login. */
 export async function connectedInstagram(
-  options: InstagramFakeOptions & { login?: InstagramLogin; faults?: readonly GraphFault[] } = {},
+  options: InstagramFakeOptions & {
+    login?: InstagramLogin;
+    faults?: readonly GraphFault[];
+    /** Runs on the fake before the login (more linked Pages, declined permissions); returns the auth parameters. */
+    prepare?: (setup: InstagramContractSetup) => Readonly<Record<string, string>> | undefined;
+  } = {},
 ): Promise<ConnectedInstagram> {
   const setup = await createInstagramContractSetup(options);
   for (const fault of options.faults ?? []) {
     setup.fake.injectFault(fault);
   }
+  const params = options.prepare?.(setup);
   const parsed = parseManifest(instagramConnector.manifest);
   if (!parsed.ok) {
     throw new Error('invalid manifest');
@@ -53,6 +59,7 @@ export async function connectedInstagram(
     redirectUri: oauth.redirectUri,
     state: createOAuthState(),
     codeChallenge: 'x',
+    params,
   });
   const consent = await oauth.consent(start.url);
   const credentials = await connector.auth.oauth2!.exchange({

@@ -1,5 +1,5 @@
-import { isConnectorError, z, type InsightsCapability, type MetricName } from '@chorus/connector-sdk';
-import { readInsights } from '@chorus/meta-graph';
+import { z, type InsightsCapability, type MetricName } from '@chorus/connector-sdk';
+import { isUnknownObject, readInsights } from '@chorus/meta-graph';
 import type { ThreadsDeps } from '../threads-deps.js';
 
 const POST: Readonly<Record<string, MetricName>> = {
@@ -38,8 +38,8 @@ export function createThreadsInsights(deps: ThreadsDeps): InsightsCapability {
             z.object({ id: z.string() }),
           )
           .catch((error: unknown) => {
-            if (isConnectorError(error) && error.kind === 'invalid-content') {
-              return undefined;
+            if (isUnknownObject(error)) {
+              return undefined; // 100/33: deleted; any other refusal is thrown
             }
             throw error;
           });

@@ -13,16 +13,10 @@ export function threadsRules(post: PostInput, _limits: Limits): ValidationIssue[
         });
       }
     });
-    if (media.length === 1 && post.link && path.length === 0) {
-      issues.push({
-        path: ['link'],
-        code: 'threads:link-with-media',
-        message: 'A Threads link card goes on text posts only.',
-      });
-    }
   };
   check(post.media ?? [], []);
   (post.thread ?? []).forEach((part, index) => check(part.media ?? [], ['thread', index]));
+  // Once, whatever the number of media (4.2: link_attachment is for TEXT posts).
   if ((post.media ?? []).length > 0 && post.link) {
     issues.push({
       path: ['link'],

@@ -9,6 +9,7 @@ import {
 import {
   collectPages,
   graphPage,
+  graphTime,
   matchPublished,
   publishedResult,
   successResponse,
@@ -21,7 +22,7 @@ const threads = graphPage(
     text: z.string().optional(),
     media_type: z.string().optional(),
     permalink: z.string().optional(),
-    timestamp: z.string(),
+    timestamp: graphTime,
   }),
 );
 
@@ -55,6 +56,15 @@ export async function findPublishedThread(
     { text: input.post.text, shape: mediaTypeOf(input.post.media ?? []) },
     (item) => ({ text: item.text ?? '', shape: item.media_type }),
   );
+  const parts = input.post.thread?.length ?? 0;
+  if (match.status === 'found' && parts > 0) {
+    // Part 1 is live, but whether the replies that chain the later parts went out cannot be told from the
+    // profile's posts: "found" would leave the rest of the thread never posted, so a person checks.
+    return {
+      status: 'unknown',
+      reason: `The first post of this ${parts + 1}-part thread is live (${match.item.permalink ?? match.item.id}), but Chorus cannot tell whether the other ${parts} part(s) were posted under it; check the thread on Threads and post any missing part by hand.`,
+    };
+  }
   return publishedResult(match, (item) => ({
     status: 'found',
     remoteId: item.id,

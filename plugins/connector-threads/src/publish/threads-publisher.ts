@@ -8,12 +8,12 @@ import {
   type PublishResult,
   type RemotePostRef,
 } from '@chorus/connector-sdk';
-import { idResponse } from '@chorus/meta-graph';
+import { graphTime, idResponse } from '@chorus/meta-graph';
 import { threadsPostSettingsSchema } from '../config.js';
 import { NETWORK, type ThreadsDeps } from '../threads-deps.js';
 import { createReadyContainer, type ThreadsContainer } from './threads-containers.js';
 
-const details = z.object({ id: z.string(), permalink: z.string().min(1), timestamp: z.string().optional() });
+const details = z.object({ id: z.string(), permalink: z.string().min(1), timestamp: graphTime.optional() });
 const quota = z.object({
   data: z.array(
     z.object({

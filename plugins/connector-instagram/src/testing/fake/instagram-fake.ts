@@ -97,8 +97,19 @@ export class InstagramFake {
     await Promise.all([this.instagramHost.close(), this.facebookHost.close(), this.ruploadHost.close()]);
   }
 
-  /** A professional account; with `page`, linked to a Facebook Page whose admin can use Facebook Login. */
-  createAccount(username: string, options: { page?: boolean; followers?: number } = {}): AccountRecord {
+  /**
+   * A professional account; with `page`, linked to a Facebook Page whose admin can use Facebook Login (the admin
+   * of `sameAdminAs`'s Page when given: one person managing several clients' Pages, with `tasks` on it).
+   */
+  createAccount(
+    username: string,
+    options: {
+      page?: boolean;
+      followers?: number;
+      sameAdminAs?: AccountRecord;
+      tasks?: readonly string[];
+    } = {},
+  ): AccountRecord {
     const account: AccountRecord = {
       id: this.state.nextId(),
       username,
@@ -108,13 +119,21 @@ export class InstagramFake {
     };
     this.state.accounts.set(account.id, account);
     if (options.page) {
-      const admin = { id: this.state.nextId(), name: `${username} admin` };
+      const shared = options.sameAdminAs?.pageId
+        ? this.state.pages.get(options.sameAdminAs.pageId)?.adminId
+        : undefined;
+      const admin = shared
+        ? this.state.fbUsers.get(shared)!
+        : { id: this.state.nextId(), name: `${username} admin` };
       this.state.fbUsers.set(admin.id, admin);
       const page: PageRecord = {
         id: this.state.nextId(),
         name: `${username} Page`,
         adminId: admin.id,
         accountId: account.id,
+        tasks: [
+          ...(options.tasks ?? ['ANALYZE', 'ADVERTISE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE']),
+        ],
       };
       this.state.pages.set(page.id, page);
       account.pageId = page.id;

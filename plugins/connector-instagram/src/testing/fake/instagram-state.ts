@@ -28,6 +28,8 @@ export interface PageRecord {
   readonly name: string;
   readonly adminId: string;
   readonly accountId: string;
+  /** The admin's tasks on the Page (1.4); CREATE_CONTENT allows publishing. */
+  tasks: string[];
 }
 
 export interface HostedMedia {
@@ -36,6 +38,8 @@ export interface HostedMedia {
   readonly width: number;
   readonly height: number;
   readonly durationSeconds?: number;
+  /** The container's ERROR status text once processed (a server-side failure such as "... 2207053"). */
+  readonly processingFailure?: string;
 }
 
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'PUBLISHED' | 'ERROR' | 'EXPIRED';
@@ -123,6 +127,10 @@ export class InstagramState {
   /** Who approves the consent screens: the account (Instagram Login) and the Page admin (Facebook Login). */
   consentAccountId: string | null = null;
   consentFbUserId: string | null = null;
+  /** Permissions the Facebook user declines on the consent screen (1.4 `/me/permissions` shows them). */
+  declinedFacebookScopes: string[] = [];
+  /** Permissions the Instagram account declines on the Instagram Login consent screen (3.1). */
+  declinedInstagramScopes: string[] = [];
   // Instagram ids are 17-digit numbers past 2^53, as on Instagram: a client that reads one as a double loses it.
   private sequence = 17_841_400_000_000_000n;
 

@@ -82,6 +82,9 @@ export const registerContentRoutes: Register = (router, deps) => {
       container.failure =
         'Error: The video format is not supported. Please check the spec for supported formats. 2207026';
     }
+    if (hosted?.processingFailure) {
+      container.failure = hosted.processingFailure;
+    }
     return ok({
       id: container.id,
       // As Meta answers: the upload host by name; the fake's ruploadHost serves the same paths on loopback.

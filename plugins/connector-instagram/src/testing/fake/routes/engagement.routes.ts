@@ -98,12 +98,24 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     if (!state.media.has(request.pathParams.media!)) {
       return unknownObject(request.pathParams.media!);
     }
+    // Field expansion (1.5, 3.3): `replies{...}` or `replies.limit(N){...}` embeds each comment's replies as a
+    // paged edge of its own, so one call reads a media's comments and their replies.
+    const expand = /(?:^|,)replies(?:\.limit\((\d+)\))?\{/u.exec(request.params.fields ?? '');
     const items = [...state.comments.values()]
       .filter(
         (comment) =>
           comment.mediaId === request.pathParams.media && comment.parentId === null && !comment.deleted,
       )
-      .map((comment) => renderComment(deps, comment));
+      .map((comment) => {
+        const rendered = renderComment(deps, comment);
+        if (!expand) {
+          return rendered;
+        }
+        const replies = repliesOf(deps, comment.id);
+        const query = new URLSearchParams(expand[1] ? { limit: expand[1] } : {});
+        const edge = page(replies, query, `${deps.baseUrl()}/v25.0/${comment.id}/replies`);
+        return replies.length > 0 ? { ...rendered, replies: edge } : rendered;
+      });
     return ok(page(items, request.query, `${deps.baseUrl()}/v25.0${request.path}`));
   });
 
@@ -112,9 +124,7 @@ export const registerEngagementRoutes: Register = (router, deps) => {
     if (isResponse(token)) {
       return token;
     }
-    const items = [...state.comments.values()]
-      .filter((comment) => comment.parentId === request.pathParams.comment && !comment.deleted)
-      .map((comment) => renderComment(deps, comment));
+    const items = repliesOf(deps, request.pathParams.comment!);
     return ok(page(items, request.query, `${deps.baseUrl()}/v25.0${request.path}`));
   });
 
@@ -288,6 +298,12 @@ export function addComment(
     });
   }
   return comment;
+}
+
+function repliesOf(deps: RouteDeps, parentId: string) {
+  return [...deps.state.comments.values()]
+    .filter((comment) => comment.parentId === parentId && !comment.deleted)
+    .map((comment) => renderComment(deps, comment));
 }
 
 function renderComment(deps: RouteDeps, comment: CommentRecord) {

@@ -1,4 +1,5 @@
 import {
+  graphError,
   ok,
   page,
   registerCodeLoginRoutes,
@@ -28,6 +29,7 @@ export const registerInstagramLoginRoutes: Register = (router, deps) => {
     grantPrefix: 'ig',
     now: () => state.now(),
     consentSubject: () => state.consentAccountId ?? undefined,
+    declined: () => state.declinedInstagramScopes,
     issue: (lived, subject, scopes, lifetimeMs) =>
       view(
         state.token(lived === 'short' ? 'ig-short' : 'ig-long', { accountId: subject }, scopes, lifetimeMs),
@@ -57,7 +59,7 @@ export const registerFacebookLoginRoutes: Register = (router, deps) => {
     appId: config.facebookAppId,
     appSecret: config.facebookAppSecret,
     consentSubject: () => state.consentFbUserId ?? undefined,
-    declined: () => [],
+    declined: () => state.declinedFacebookScopes,
     issueUserToken: (userId, scopes, lifetimeMs) =>
       state.token('fb-user', { fbUserId: userId }, scopes, lifetimeMs).token,
     findUserToken: (token) => {
@@ -82,8 +84,26 @@ export const registerFacebookLoginRoutes: Register = (router, deps) => {
           { accountId: item.accountId, fbUserId: token.fbUserId! },
           token.scopes,
         ).token,
+        tasks: item.tasks,
         instagram_business_account: { id: item.accountId },
       }));
     return ok(page(data, request.query, `${deps.baseUrl()}/v25.0${request.path}`));
+  });
+  // What the person granted and declined on the consent screen (1.4), for a Facebook user token.
+  router.add('GET', '/me/permissions', (request) => {
+    const token = authorize(deps, request);
+    if (isResponse(token)) {
+      return token;
+    }
+    if (token.kind !== 'fb-user') {
+      return graphError({ code: 100, message: '(#100) /me/permissions needs a user access token' });
+    }
+    const asked = [...new Set([...token.scopes, ...state.declinedFacebookScopes])];
+    return ok({
+      data: asked.map((permission) => ({
+        permission,
+        status: token.scopes.includes(permission) ? 'granted' : 'declined',
+      })),
+    });
   });
 };
