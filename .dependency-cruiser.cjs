@@ -110,7 +110,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // Only our own build output: an npm package's dist/ must stay visible, or rules on npm imports never fire.
-    exclude: { path: '^(?:apps|packages|plugins)/[^/]+/(?:dist|coverage|\\.turbo)/' },
+    exclude: { path: '^(?:apps|packages|plugins)/[^/]+/(?:dist|coverage|build|\\.turbo|\\.svelte-kit)/' },
     // Type imports count for the layer rules: a domain that needs an ORM type is still coupled to the ORM.
     tsPreCompilationDeps: true,
     combinedDependencies: true,

@@ -26,6 +26,12 @@ const GENERATORS = [
       (app) => `apps/${app}/openapi.json`,
     ),
   },
+  {
+    // After the OpenAPI documents: the console's typed client is generated from them.
+    name: 'typed API client of the console',
+    command: ['npm', 'run', 'generate', '-w', '@chorus/api-client'],
+    outputs: ['packages/api-client/src/generated'],
+  },
 ];
 
 function run(command, args, options = {}) {

@@ -125,20 +125,7 @@ afterAll(async () => {
 describe('webhook intake, distributed (processes, PostgreSQL, Kafka)', () => {
   it('stores a signed mention once, refuses a bad signature, drops an unknown account', async () => {
     const api = new Api(cluster.gatewayUrl);
-    const signUp = await api.call<{ token: string; agencyId: string; workspaceId: string; userId: string }>(
-      'POST',
-      '/api/auth/sign-up',
-      {
-        body: {
-          agencyName: 'Agency',
-          workspaceName: 'Brand',
-          name: 'Admin',
-          email: `distributed-webhooks-${Date.now()}@example.test`,
-          password: 'correct horse battery',
-        },
-      },
-    );
-    expect(signUp.status).toBe(201);
+    const signUp = { body: await api.signUp() };
     const { agencyId: tenantId, workspaceId } = signUp.body;
     const channelId = randomUUID();
     await observer.withTenant(tenantId, (tx) =>

@@ -116,20 +116,7 @@ beforeAll(async () => {
   });
 
   const api = new Api(host.url);
-  const signUp = await api.call<{ token: string; agencyId: string; workspaceId: string; userId: string }>(
-    'POST',
-    '/api/auth/sign-up',
-    {
-      body: {
-        agencyName: 'Agency',
-        workspaceName: 'Brand',
-        name: 'Admin',
-        email: `webhooks-${Date.now()}@example.test`,
-        password: 'correct horse battery',
-      },
-    },
-  );
-  expect(signUp.status).toBe(201);
+  const signUp = { body: await api.signUp() };
   ({ agencyId: tenantId, workspaceId } = signUp.body);
   member = api.as(signUp.body.token, workspaceId);
 

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { InvalidConfigError } from '@chorus/service-kit';
 import { runKeygen } from './cli/keygen.command.js';
+import { runMail } from './cli/mail.command.js';
 import { runMigrate } from './cli/migrate.command.js';
 import { runOpenApi } from './cli/openapi.command.js';
 import { runServe } from './cli/serve.command.js';
@@ -22,6 +23,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return runMigrate(args, process.env);
     case 'openapi':
       return runOpenApi(args);
+    case 'mail':
+      return runMail(args, process.env);
     case 'keygen':
       runKeygen();
       return 0;

@@ -26,7 +26,11 @@ const call = async (method: string, path: string, body?: unknown) => {
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
+  return {
+    status: response.status,
+    body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>,
+    cookies: response.headers.getSetCookie().map((line) => line.split(';')[0]!),
+  };
 };
 
 const directory = () =>
@@ -67,19 +71,21 @@ beforeAll(async () => {
     logLevel: 'warn',
     logSink: () => undefined,
     connectors,
+    allowPrivateNetworkTargets: true, // the Mastodon fake listens on loopback
   });
-  const signUp = await fetch(`${host.url}/api/auth/sign-up`, {
+  const account = { email: `ada-${Date.now()}@example.test`, password: 'correct horse battery' };
+  await fetch(`${host.url}/api/auth/sign-up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      agencyName: 'Agency',
-      workspaceName: 'Brand',
-      name: 'Ada',
-      email: `ada-${Date.now()}@example.test`,
-      password: 'correct horse battery',
-    }),
+    body: JSON.stringify({ agencyName: 'Agency', workspaceName: 'Brand', name: 'Ada', ...account }),
   });
-  token = ((await signUp.json()) as { token: string }).token;
+  // Sign-up answers 202 without a token (docs/adr/0017): sign in next.
+  const signIn = await fetch(`${host.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  token = ((await signIn.json()) as { token: string }).token;
 }, 120_000);
 
 afterAll(async () => {
@@ -94,10 +100,13 @@ describe('channel connections in the embedded host', () => {
       network: 'mastodon',
       params: { instanceUrl: fake.url },
     });
-    expect(started.status).toBe(201);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
     const consent = await fetch(started.body.authorizeUrl as string, { redirect: 'manual' });
     const callback = new URL(consent.headers.get('location')!);
-    const connected = await fetch(`${host.url}${callback.pathname}${callback.search}`);
+    // The callback must come back to the browser that started: it brings the chorus_oauth cookie.
+    const connected = await fetch(`${host.url}${callback.pathname}${callback.search}`, {
+      headers: { cookie: started.cookies.join('; ') },
+    });
     expect(connected.status).toBe(200);
     const channelId = ((await connected.json()) as { id: string }).id;
 

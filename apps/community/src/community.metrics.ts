@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 
 /** What happened to a webhook delivery (or to one interaction in it, for the last four). */
 export type WebhookIntakeOutcome =
-  'unknown-connector' | 'refused-signature' | 'malformed' | 'unknown-account' | 'stored' | 'duplicate';
+  | 'unknown-connector'
+  | 'refused-signature'
+  | 'malformed'
+  | 'unknown-account'
+  | 'incomplete'
+  | 'completion-deferred'
+  | 'stored'
+  | 'duplicate';
 
 interface Sample {
   readonly connector: string;

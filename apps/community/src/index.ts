@@ -1,5 +1,6 @@
 export { CommunityModule, communityService } from './community.module.js';
-export { WEBHOOK_CONNECTORS } from './community.tokens.js';
+export { INBOX_CREDENTIALS, WEBHOOK_CONNECTORS } from './community.tokens.js';
+export type { InboxCredentials } from './application/ports/inbox-credentials.port.js';
 export { WebhookIntakeMetrics, type WebhookIntakeOutcome } from './community.metrics.js';
 export { webhookConnectorsOf, type ConnectorSource } from './webhook-connectors-of.js';
 export type { WebhookConnector, WebhookConnectors } from './application/ports/webhook-connectors.port.js';

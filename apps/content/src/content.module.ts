@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import {
+  calendarExchangeControllers,
+  calendarExchangeProviders,
+} from './calendar-exchange/calendar-exchange.module.js';
+import {
+  mediaLibraryControllers,
+  mediaLibraryMigrations,
+  mediaLibraryProviders,
+} from './media/media-library.module.js';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TenantTransactions } from '@chorus/service-kit';
 import { messagingMigrations } from '@chorus/messaging';
 import type { ServiceDefinition } from '@chorus/service-kit';
 import { CreateCampaignHandler } from './application/commands/create-campaign/create-campaign.handler.js';
@@ -42,22 +52,96 @@ import { CalendarHttpController } from './interface/http/calendar.http-controlle
 import { CampaignsHttpController } from './interface/http/campaigns.http-controller.js';
 import { DomainErrorsHttpFilter } from './interface/http/domain-errors.mapper.js';
 import { PostsHttpController } from './interface/http/posts.http-controller.js';
+import { PublicationHttpController } from './interface/http/publication.http-controller.js';
+import { PublishTargetHandler } from './application/commands/publish-target/publish-target.handler.js';
+import { RetryPublicationHandler } from './application/commands/retry-publication/retry-publication.handler.js';
+import { ResolvePublicationReviewHandler } from './application/commands/resolve-publication-review/resolve-publication-review.handler.js';
+import { GetPublicationHandler } from './application/queries/get-publication/get-publication.handler.js';
+import { PublicationTypeormRepository } from './infrastructure/persistence/publication.typeorm-repository.js';
+import { CreatePublicationTables1767657600000 } from './infrastructure/persistence/migrations/1767657600000-create-publication-tables.js';
+import { PublisherWorker } from './infrastructure/publishing/publisher.worker.js';
+import { PausePublishingHandler } from './application/commands/pause-publishing/pause-publishing.handler.js';
+import { ResumePublishingHandler } from './application/commands/resume-publishing/resume-publishing.handler.js';
+import { GetPublishingPauseHandler } from './application/queries/get-publishing-pause/get-publishing-pause.handler.js';
+import { PublishingPauseTypeormRepository } from './infrastructure/persistence/publishing-pause.typeorm-repository.js';
+import { PublishingPauseHttpController } from './interface/http/publishing-pause.http-controller.js';
+import { CrisisDetectedKafkaConsumer } from './infrastructure/messaging/crisis-detected.kafka-consumer.js';
+import { CrisisResolvedKafkaConsumer } from './infrastructure/messaging/crisis-resolved.kafka-consumer.js';
+import { AddPostCommentHandler } from './application/commands/add-post-comment/add-post-comment.handler.js';
+import { ChangeAssetRequestStatusHandler } from './application/commands/change-asset-request-status/change-asset-request-status.handler.js';
+import { CreateApprovalLinkHandler } from './application/commands/create-approval-link/create-approval-link.handler.js';
+import { DecideByApprovalLinkHandler } from './application/commands/decide-by-approval-link/decide-by-approval-link.handler.js';
+import { DecidePostApprovalHandler } from './application/commands/decide-post-approval/decide-post-approval.handler.js';
+import { RequestAssetHandler } from './application/commands/request-asset/request-asset.handler.js';
+import { SaveApprovalWorkflowHandler } from './application/commands/save-approval-workflow/save-approval-workflow.handler.js';
+import { SubmitPostForApprovalHandler } from './application/commands/submit-post-for-approval/submit-post-for-approval.handler.js';
+import { DiffPostVersionsHandler } from './application/queries/diff-post-versions/diff-post-versions.handler.js';
+import { GetApprovalGateHandler } from './application/queries/get-approval-gate/get-approval-gate.handler.js';
+import { GetApprovalLinkHandler } from './application/queries/get-approval-link/get-approval-link.handler.js';
+import { GetApprovalWorkflowHandler } from './application/queries/get-approval-workflow/get-approval-workflow.handler.js';
+import { GetClientContactsHandler } from './application/queries/get-client-contacts/get-client-contacts.handler.js';
+import { SaveClientContactsHandler } from './application/commands/save-client-contacts/save-client-contacts.handler.js';
+import { GetPostApprovalHandler } from './application/queries/get-post-approval/get-post-approval.handler.js';
+import { ListAssetRequestsHandler } from './application/queries/list-asset-requests/list-asset-requests.handler.js';
+import { ListPostCommentsHandler } from './application/queries/list-post-comments/list-post-comments.handler.js';
+import { ListPostVersionsHandler } from './application/queries/list-post-versions/list-post-versions.handler.js';
+import { ApprovalLinkTypeormRepository } from './infrastructure/persistence/approval-link.typeorm-repository.js';
+import { ApprovalTypeormRepository } from './infrastructure/persistence/approval.typeorm-repository.js';
+import { CreateApprovalAndTeamTables1767747474700 } from './infrastructure/persistence/migrations/1767747474700-create-approval-and-team-tables.js';
+import { CreateApprovalClientContactTable1767800000000 } from './infrastructure/persistence/migrations/1767800000000-create-approval-client-contact-table.js';
+import { AddPublicationCallStarted1767830400000 } from './infrastructure/persistence/migrations/1767830400000-add-publication-call-started.js';
+import { PublishingPausePerSource1767830400100 } from './infrastructure/persistence/migrations/1767830400100-publishing-pause-per-source.js';
+import { TeamTypeormRepository } from './infrastructure/persistence/team.typeorm-repository.js';
+import { ApprovalErrorsHttpFilter } from './interface/http/approval-errors.mapper.js';
+import { ApprovalLinksHttpController } from './interface/http/approval-links.http-controller.js';
+import { ApprovalsHttpController } from './interface/http/approvals.http-controller.js';
+import { TeamHttpController } from './interface/http/team.http-controller.js';
 import { WorkspaceSettingsHttpController } from './interface/http/workspace-settings.http-controller.js';
 import {
+  APPROVAL_LINK_REPOSITORY,
+  APPROVAL_REPOSITORY,
   BRAND_VOICE_STORE,
   CAMPAIGN_NAMES,
   CAMPAIGN_REPOSITORY,
   CHANNEL_DIRECTORY,
   POST_REPOSITORY,
+  PUBLICATION_REPOSITORY,
+  PUBLISHING_PAUSES,
   QUEUE_REPOSITORY,
+  TEAM_REPOSITORY,
+  UNIT_OF_WORK,
   UTM_SCHEME_REPOSITORY,
 } from './content.tokens.js';
+
+// Approvals and the creative team (docs/adr/0022).
+const approvalAndTeamHandlers = [
+  SaveApprovalWorkflowHandler,
+  SubmitPostForApprovalHandler,
+  DecidePostApprovalHandler,
+  CreateApprovalLinkHandler,
+  DecideByApprovalLinkHandler,
+  GetApprovalWorkflowHandler,
+  SaveClientContactsHandler,
+  GetClientContactsHandler,
+  GetApprovalGateHandler,
+  GetPostApprovalHandler,
+  GetApprovalLinkHandler,
+  ListPostVersionsHandler,
+  DiffPostVersionsHandler,
+  AddPostCommentHandler,
+  ListPostCommentsHandler,
+  RequestAssetHandler,
+  ChangeAssetRequestStatusHandler,
+  ListAssetRequestsHandler,
+];
 
 const consumers = [
   ChannelConnectedKafkaConsumer,
   ChannelDisconnectedKafkaConsumer,
   ChannelReauthRequiredKafkaConsumer,
   BrandVoiceChangedKafkaConsumer,
+  CrisisDetectedKafkaConsumer,
+  CrisisResolvedKafkaConsumer,
 ];
 
 @Module({
@@ -67,9 +151,20 @@ const consumers = [
     PostsHttpController,
     CalendarHttpController,
     WorkspaceSettingsHttpController,
+    PublicationHttpController,
+    PublishingPauseHttpController,
+    ApprovalsHttpController,
+    ApprovalLinksHttpController,
+    TeamHttpController,
+    ...mediaLibraryControllers,
+    ...calendarExchangeControllers,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorsHttpFilter },
+    { provide: APP_FILTER, useClass: ApprovalErrorsHttpFilter },
+    ...approvalAndTeamHandlers,
+    ...mediaLibraryProviders,
+    ...calendarExchangeProviders,
     CreateCampaignHandler,
     ListCampaignsHandler,
     CreatePostHandler,
@@ -91,6 +186,14 @@ const consumers = [
     GetCalendarHandler,
     CheckDraftHandler,
     PreflightPostHandler,
+    PublishTargetHandler,
+    RetryPublicationHandler,
+    ResolvePublicationReviewHandler,
+    GetPublicationHandler,
+    PublisherWorker,
+    PausePublishingHandler,
+    ResumePublishingHandler,
+    GetPublishingPauseHandler,
     ...consumers,
     CampaignTypeormRepository,
     { provide: CAMPAIGN_REPOSITORY, useExisting: CampaignTypeormRepository },
@@ -100,6 +203,12 @@ const consumers = [
     { provide: BRAND_VOICE_STORE, useClass: BrandVoiceTypeormRepository },
     { provide: UTM_SCHEME_REPOSITORY, useClass: UtmSchemeTypeormRepository },
     { provide: QUEUE_REPOSITORY, useClass: QueueTypeormRepository },
+    { provide: PUBLICATION_REPOSITORY, useClass: PublicationTypeormRepository },
+    { provide: PUBLISHING_PAUSES, useClass: PublishingPauseTypeormRepository },
+    { provide: APPROVAL_REPOSITORY, useClass: ApprovalTypeormRepository },
+    { provide: APPROVAL_LINK_REPOSITORY, useClass: ApprovalLinkTypeormRepository },
+    { provide: TEAM_REPOSITORY, useClass: TeamTypeormRepository },
+    { provide: UNIT_OF_WORK, useExisting: TenantTransactions },
   ],
 })
 export class ContentModule {}
@@ -122,6 +231,12 @@ export const contentService: ServiceDefinition = {
     CreateCampaignTable1767312000000,
     CreatePostTables1767484800000,
     CreateQueueTable1767571200000,
+    CreatePublicationTables1767657600000,
+    CreateApprovalAndTeamTables1767747474700,
+    ...mediaLibraryMigrations,
+    CreateApprovalClientContactTable1767800000000,
+    AddPublicationCallStarted1767830400000,
+    PublishingPausePerSource1767830400100,
   ],
   produces: true,
   consumers,

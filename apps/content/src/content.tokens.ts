@@ -7,3 +7,15 @@ export const UTM_SCHEME_REPOSITORY = Symbol('content:utm-scheme-repository');
 export const QUEUE_REPOSITORY = Symbol('content:queue-repository');
 /** Provided by the host that loads connector plugins (see publishConnectorsOf); absent, nothing can be scheduled. */
 export const PUBLISH_CONNECTORS = Symbol.for('@chorus/content:publish-connectors');
+export const PUBLICATION_REPOSITORY = Symbol('content:publication-repository');
+export const PUBLISHING_PAUSES = Symbol('content:publishing-pauses');
+/** Provided by the host: the loaded connectors that publish (see publishingNetworksOf); absent, nothing is sent. */
+export const PUBLISHING_NETWORKS = Symbol.for('@chorus/content:publishing-networks');
+/** Provided by the host: channel credentials from the gateway's internal API; absent, nothing is sent. */
+export const CHANNEL_CREDENTIALS = Symbol.for('@chorus/content:channel-credentials');
+/** Optional tuning of the publisher (PublisherOptions); `{ enabled: false }` runs the API without publishing. */
+export const PUBLISHER_OPTIONS = Symbol.for('@chorus/content:publisher-options');
+export const APPROVAL_REPOSITORY = Symbol('content:approval-repository');
+export const APPROVAL_LINK_REPOSITORY = Symbol('content:approval-link-repository');
+export const TEAM_REPOSITORY = Symbol('content:team-repository');
+export const UNIT_OF_WORK = Symbol('content:unit-of-work');

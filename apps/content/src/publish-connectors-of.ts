@@ -25,6 +25,7 @@ export function publishConnectorsOf(source: PublishConnectorSource): PublishConn
           kinds: manifest.capabilities.publish?.kinds ?? [],
           maxMediaItems: manifest.limits.media?.maxItems ?? 0,
           placements: placementsOf(manifest.postSettingsSchema),
+          media: manifest.limits.media ?? null,
         },
         validate: (post) => connector.validate(post),
       };

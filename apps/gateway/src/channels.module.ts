@@ -9,6 +9,7 @@ import { ConnectChannelWithPasswordHandler } from './application/commands/connec
 import { DisconnectChannelHandler } from './application/commands/disconnect-channel/disconnect-channel.handler.js';
 import { RefreshExpiringChannelsHandler } from './application/commands/refresh-expiring-channels/refresh-expiring-channels.handler.js';
 import { ReportChannelReauthHandler } from './application/commands/report-channel-reauth/report-channel-reauth.handler.js';
+import { VaultRewrapStatus } from './application/channels/vault-rewrap-status.adapter.js';
 import { RewrapChannelSecretsHandler } from './application/commands/rewrap-channel-secrets/rewrap-channel-secrets.handler.js';
 import { StartChannelAuthorizationHandler } from './application/commands/start-channel-authorization/start-channel-authorization.handler.js';
 import { GetChannelCredentialsHandler } from './application/queries/get-channel-credentials/get-channel-credentials.handler.js';
@@ -44,6 +45,7 @@ import { InternalChannelsHttpController } from './interface/http/internal-channe
     RefreshExpiringChannelsHandler,
     ReportChannelReauthHandler,
     RewrapChannelSecretsHandler,
+    VaultRewrapStatus,
     ListChannelsHandler,
     GetChannelCredentialsHandler,
     ChannelMaintenanceWorker,

@@ -2,7 +2,16 @@ import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { messagingMigrations } from '@chorus/messaging';
-import { EDGE_AUTHENTICATOR, type EdgeAuthenticator, type ServiceDefinition } from '@chorus/service-kit';
+import {
+  EDGE_AUTHENTICATOR,
+  SERVICE_LOGGER,
+  type EdgeAuthenticator,
+  type JsonLogger,
+  type ServiceDefinition,
+} from '@chorus/service-kit';
+import type { MailSender, MailSettings } from './application/ports/mail-sender.port.js';
+import { BackgroundMailSender } from './infrastructure/mail/background-mail-sender.adapter.js';
+import { mailSenderFor } from './infrastructure/mail/mail-sender-choice.adapter.js';
 import { ChangeMemberRolesHandler } from './application/commands/change-member-roles/change-member-roles.handler.js';
 import { CreateWorkspaceHandler } from './application/commands/create-workspace/create-workspace.handler.js';
 import { InviteMemberHandler } from './application/commands/invite-member/invite-member.handler.js';
@@ -42,13 +51,20 @@ import { AuthenticateTokenQuery } from './application/queries/authenticate-token
 import { GetMeHandler } from './application/queries/get-me/get-me.handler.js';
 import { ListApiTokensHandler } from './application/queries/list-api-tokens/list-api-tokens.handler.js';
 import { ListOutboxMailHandler } from './application/queries/list-outbox-mail/list-outbox-mail.handler.js';
+import { OutboundTargetsAdapter } from './infrastructure/network/outbound-guard.adapter.js';
+import { AgencyRolesTypeormRepository } from './infrastructure/persistence/agency-roles.typeorm-repository.js';
+import { AgencyRolesAndRefreshClaims1767900000000 } from './infrastructure/persistence/migrations/1767900000000-agency-roles-and-refresh-claims.js';
 import {
+  AGENCY_ROLES,
   ACCOUNT_REPOSITORY,
+  OUTBOUND_TARGETS,
   API_TOKEN_REPOSITORY,
   AUDIT_LOG,
   AUTH_THROTTLE,
   MAIL_OUTBOX_READER,
   MAIL_SENDER,
+  BACKGROUND_MAIL_SENDER,
+  MAIL_SETTINGS,
   PASSWORD_RESET_REPOSITORY,
   UNIT_OF_WORK,
 } from './gateway.tokens.js';
@@ -84,7 +100,11 @@ import {
   notificationConsumers,
   notificationMigrations,
 } from './notifications/notifications.module.js';
+import { PublicApprovalLinkProxyHttpController } from './interface/http/public-approval-link-proxy.http-controller.js';
 import { PublicWebhookProxyHttpController } from './interface/http/public-webhook-proxy.http-controller.js';
+import { PublicContentFilesProxyHttpController } from './interface/http/public-content-files-proxy.http-controller.js';
+import { ContentUploadBodyParser } from './interface/http/content-upload-body.mapper.js';
+import { ConsoleModule } from './console/console.module.js';
 
 /** Other services' events the audit log records (who did what to which object). */
 const auditConsumers = [
@@ -100,7 +120,7 @@ const auditConsumers = [
 /** Global so that the kit's edge guard finds EDGE_AUTHENTICATOR. */
 @Global()
 @Module({
-  imports: [CqrsModule.forRoot(), ChannelsModule, NotificationsModule],
+  imports: [CqrsModule.forRoot(), ChannelsModule, NotificationsModule, ConsoleModule],
   controllers: [
     AuthHttpController,
     SessionHttpController,
@@ -114,8 +134,11 @@ const auditConsumers = [
     MeHttpController,
     ServiceProxyHttpController,
     PublicWebhookProxyHttpController,
+    PublicApprovalLinkProxyHttpController,
+    PublicContentFilesProxyHttpController,
   ],
   providers: [
+    ContentUploadBodyParser,
     SignUpHandler,
     SignInHandler,
     SignOutHandler,
@@ -141,12 +164,24 @@ const auditConsumers = [
     ...auditConsumers,
     { provide: AUDIT_LOG, useClass: AuditLogTypeormRepository },
     { provide: UNIT_OF_WORK, useClass: TenantUnitOfWork },
+    { provide: AGENCY_ROLES, useClass: AgencyRolesTypeormRepository },
+    { provide: OUTBOUND_TARGETS, useClass: OutboundTargetsAdapter },
     { provide: ACCOUNT_REPOSITORY, useClass: AccountTypeormRepository },
     { provide: API_TOKEN_REPOSITORY, useClass: ApiTokenTypeormRepository },
     { provide: PASSWORD_RESET_REPOSITORY, useClass: PasswordResetTypeormRepository },
     { provide: AUTH_THROTTLE, useClass: AuthThrottleTypeormRepository },
     MailOutboxTypeormRepository,
-    { provide: MAIL_SENDER, useExisting: MailOutboxTypeormRepository },
+    {
+      provide: MAIL_SENDER,
+      inject: [MailOutboxTypeormRepository, SERVICE_LOGGER, { token: MAIL_SETTINGS, optional: true }],
+      useFactory: mailSenderFor,
+    },
+    {
+      provide: BACKGROUND_MAIL_SENDER,
+      inject: [MAIL_SENDER, SERVICE_LOGGER, { token: MAIL_SETTINGS, optional: true }],
+      useFactory: (sender: MailSender, logger: JsonLogger, settings: MailSettings | undefined) =>
+        new BackgroundMailSender(sender, logger, settings?.smtpUrl !== undefined),
+    },
     { provide: MAIL_OUTBOX_READER, useExisting: MailOutboxTypeormRepository },
     { provide: APP_FILTER, useClass: SessionProblemFilter },
     {
@@ -158,7 +193,7 @@ const auditConsumers = [
     },
   ],
   // The notification centre mails through the same sender and audits its webhooks in the same log.
-  exports: [EDGE_AUTHENTICATOR, MAIL_SENDER, AUDIT_LOG, UNIT_OF_WORK],
+  exports: [EDGE_AUTHENTICATOR, MAIL_SENDER, AUDIT_LOG, UNIT_OF_WORK, AGENCY_ROLES, OUTBOUND_TARGETS],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
@@ -197,6 +232,8 @@ export const gatewayService: ServiceDefinition = {
     ...notificationMigrations,
     // After the notification tables: it seals columns of both (ADR 0013).
     SealTwoFactorAndWebhookSecrets1767744000000,
+    // After the channel and notification tables: it adds columns to both (ADR 0018).
+    AgencyRolesAndRefreshClaims1767900000000,
   ],
   // ChannelConnected, ChannelDisconnected, ChannelReauthRequired (never a token).
   produces: true,

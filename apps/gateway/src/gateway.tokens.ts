@@ -8,6 +8,8 @@ export const PASSWORD_RESET_REPOSITORY = Symbol('gateway:password-reset-reposito
 export const AUTH_THROTTLE = Symbol('gateway:auth-throttle');
 /** A MailSender; the gateway's module defaults to the local outbox, a host may provide another. */
 export const MAIL_SENDER = Symbol('gateway:mail-sender');
+/** Mail an answer neither waits for nor depends on (sign-up notice, reset link): sent in the background. */
+export const BACKGROUND_MAIL_SENDER = Symbol('gateway:background-mail-sender');
 export const MAIL_OUTBOX_READER = Symbol('gateway:mail-outbox-reader');
 /** The public URL of the console (origin), for links in e-mail; optional, given by the host. */
 export const PUBLIC_URL = Symbol('gateway:public-url');
@@ -23,3 +25,11 @@ export const INTERNAL_API_TOKEN = Symbol('gateway:internal-api-token');
 export const CHANNEL_REFRESH_SCHEDULE = Symbol('gateway:channel-refresh-schedule');
 export const CHANNEL_REPOSITORY = Symbol('gateway:channel-repository');
 export const OAUTH_AUTHORIZATION_STORE = Symbol('gateway:oauth-authorization-store');
+/** AgencyRoles: a member's agency-level role (ADR 0018). */
+export const AGENCY_ROLES = Symbol('gateway:agency-roles');
+/** MailSettings: SMTP or the outbox (and its file drop), given by the host; default the outbox alone. */
+export const MAIL_SETTINGS = Symbol('gateway:mail-settings');
+/** OutboundPolicy: whether webhooks and connectors may reach private or loopback addresses; default no. */
+export const OUTBOUND_POLICY = Symbol('gateway:outbound-policy');
+/** OutboundTargets: the input check of URLs members give (ADR 0018). */
+export const OUTBOUND_TARGETS = Symbol('gateway:outbound-targets');

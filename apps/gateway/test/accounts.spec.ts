@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TotpSecret } from '../src/domain/totp.value-object.js';
+import { UNIFORM_ANSWER_MS } from '../src/domain/uniform-answer-time.value-object.js';
 import { HttpClient } from './support/http-client.js';
 import { startGatewayOnPostgres, type GatewayOnPostgres } from './support/gateway-on-postgres.js';
+import { signUpAndSignIn } from './support/sign-up.js';
+import { latestMailTo } from './support/machine-mailbox.js';
 
 // The gateway's accounts on the real PostgreSQL: argon2id, browser sessions with CSRF, TOTP, password reset,
 // scoped API tokens, and a throttle that answers an unknown e-mail exactly like a known one.
@@ -14,7 +17,7 @@ describe('gateway accounts (PostgreSQL)', () => {
   let api: HttpClient;
 
   const signUp = async (email = `admin-${unique()}@example.test`) => {
-    const answer = await api.call('POST', '/api/auth/sign-up', {
+    const answer = await signUpAndSignIn(api, {
       body: { agencyName: 'Agency', workspaceName: 'Brand', name: 'Ada', email, password: PASSWORD },
     });
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -277,6 +280,69 @@ describe('gateway accounts (PostgreSQL)', () => {
     });
   });
 
+  describe('answers that do not tell whether an account exists', () => {
+    const timed = async (call: () => Promise<{ status: number; body: unknown }>) => {
+      const startedAt = performance.now();
+      const answer = await call();
+      return { ...answer, ms: performance.now() - startedAt };
+    };
+    const agencies = () =>
+      g.gateway.serviceDb.asSystem((tx) =>
+        tx.query<{ n: string }>('SELECT count(*) AS n FROM gateway.agency'),
+      );
+
+    it('answers sign-up with a taken e-mail exactly like a new one, creates nothing and mails the owner', async () => {
+      const a = await signUp();
+      const before = await agencies();
+      const body = (email: string) => ({
+        agencyName: 'Copycat',
+        workspaceName: 'Brand',
+        name: 'Mallory',
+        email,
+        password: 'mallory password 1',
+      });
+      const taken = await timed(() =>
+        api.call('POST', '/api/auth/sign-up', { body: body(a.email.toUpperCase()) }),
+      );
+      const fresh = await timed(() =>
+        api.call('POST', '/api/auth/sign-up', { body: body(`fresh-${unique()}@example.test`) }),
+      );
+      expect([taken.status, fresh.status]).toEqual([202, 202]);
+      expect(taken.body).toEqual(fresh.body);
+      expect(JSON.stringify(taken.body)).not.toMatch(/chorus_|token"/);
+      expect(Math.min(taken.ms, fresh.ms)).toBeGreaterThanOrEqual(UNIFORM_ANSWER_MS - 5);
+      expect(Math.abs(taken.ms - fresh.ms)).toBeLessThan(100);
+      expect(Number((await agencies())[0]!.n)).toBe(Number(before[0]!.n) + 1); // only the fresh one
+      expect(await latestMailTo(g.gateway, a.email)).toContain('tried to create a new Chorus agency');
+      // The owner's password still works; Mallory's does not.
+      expect(
+        (await api.call('POST', '/api/auth/sign-in', { body: { email: a.email, password: PASSWORD } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (
+          await api.call('POST', '/api/auth/sign-in', {
+            body: { email: a.email, password: 'mallory password 1' },
+          })
+        ).status,
+      ).toBe(401);
+    });
+
+    it('answers a password reset for a known and an unknown e-mail in comparable time', async () => {
+      const a = await signUp();
+      const known = await timed(() =>
+        api.call('POST', '/api/auth/password-reset', { body: { email: a.email } }),
+      );
+      const unknown = await timed(() =>
+        api.call('POST', '/api/auth/password-reset', { body: { email: `nobody-${unique()}@example.test` } }),
+      );
+      expect([known.status, unknown.status]).toEqual([202, 202]);
+      // Both wait for the same floor, far above either path's own work (a few writes, one argon2 check).
+      expect(Math.min(known.ms, unknown.ms)).toBeGreaterThanOrEqual(UNIFORM_ANSWER_MS - 5);
+      expect(Math.abs(known.ms - unknown.ms)).toBeLessThan(100);
+    });
+  });
+
   describe('password reset', () => {
     it('mails a one-time link to the outbox, sets the new password and signs out every session', async () => {
       const a = await signUp();
@@ -399,6 +465,46 @@ describe('gateway accounts (PostgreSQL)', () => {
         400,
       );
       expect((await api.call('GET', '/api/echo/goals', { token: mine.body.token })).status).toBe(200);
+    });
+
+    it("never acts with its owner's agency role and never reads mail text (ADR 0018)", async () => {
+      const a = await signUp();
+      const tokenWith = async (body: Record<string, unknown>) =>
+        (await api.call('POST', '/api/auth/api-tokens', { token: a.token, body })).body.token;
+      const scoped = await tokenWith({ name: 'scoped', scopes: ['admin'] });
+      const named = await tokenWith({ name: 'unscoped' });
+      // The takeover: a token holder asks for a reset of the owner's password and reads the link.
+      await api.call('POST', '/api/auth/password-reset', { body: { email: a.email } });
+      const textSeenWith = async (token: string) => {
+        const outbox = await api.call('GET', '/api/mail-outbox', { token });
+        expect(outbox.status).toBe(200);
+        const mine = (outbox.body.items as { to: string; text: string | null }[]).filter(
+          (m) => m.to === a.email,
+        );
+        expect(mine.length).toBeGreaterThan(0);
+        return mine.map((m) => m.text);
+      };
+      expect((await textSeenWith(a.token))[0]).toMatch(/#token=chorus_r_/);
+      expect(await textSeenWith(scoped)).toEqual([null]);
+      expect(await textSeenWith(named)).toEqual([null]);
+
+      // The owner's sign-in is an agency-wide entry: the owner sees it, a scoped admin token does not.
+      const signIns = async (token: string) =>
+        (await api.call('GET', '/api/audit-log?action=member.signed-in', { token })).body.items as unknown[];
+      expect((await signIns(a.token)).length).toBeGreaterThan(0);
+      expect(await signIns(scoped)).toEqual([]);
+
+      const agencyHook = await api.call('POST', '/api/notification-webhooks', {
+        token: scoped,
+        body: { url: 'https://hooks.example.test/chorus', scope: 'agency' },
+      });
+      expect(agencyHook.status).toBe(403);
+      expect(
+        (await api.call('POST', '/api/workspaces', { token: scoped, body: { name: 'Side brand' } })).status,
+      ).toBe(403);
+      expect(
+        (await api.call('POST', '/api/workspaces', { token: a.token, body: { name: 'Side brand' } })).status,
+      ).toBe(201);
     });
   });
 

@@ -11,6 +11,7 @@ import {
 } from '@chorus/contracts';
 import { HttpClient } from './support/http-client.js';
 import { startGatewayOnKafka, type GatewayOnKafka } from './support/gateway-on-kafka.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // Approvals and publishing in the audit log, through the real bus: the content service's events go through its
 // outbox and the real Kafka broker to the gateway, which records who did what to which post, once per event
@@ -76,7 +77,7 @@ describe('audit log of approvals and publishing (PostgreSQL, Kafka)', () => {
   beforeAll(async () => {
     g = await startGatewayOnKafka({ allowLoopbackHttpWebhooks: true });
     api = new HttpClient(g.url);
-    const signUp = await api.call('POST', '/api/auth/sign-up', {
+    const signUp = await signUpAndSignIn(api, {
       body: {
         agencyName: 'Agency',
         workspaceName: 'Brand',

@@ -10,9 +10,10 @@ import {
   RefreshExpiringChannelsCommand,
   type SweepResult,
 } from '../src/application/commands/refresh-expiring-channels/refresh-expiring-channels.command.js';
-import { SERVICE_TOKEN_HEADER, TENANT_HEADER } from '../src/index.js';
+import { PURPOSE_HEADER, SERVICE_NAME_HEADER, SERVICE_TOKEN_HEADER, TENANT_HEADER } from '../src/index.js';
 import { startGatewayWithChannels, type GatewayWithChannels } from './support/gateway-with-channels.js';
 import { HttpClient } from './support/http-client.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // App-password connections and token refresh against the real local Bluesky network (PLC, PDS, AppView), on
 // the real PostgreSQL: the password is checked by the network before anything is stored, services get a
@@ -35,7 +36,12 @@ interface Session {
 
 const credentials = async (): Promise<{ status: number; session: Session }> => {
   const answer = await fetch(`${host.url}/internal/channels/${channelId}/credentials`, {
-    headers: { [SERVICE_TOKEN_HEADER]: host.internalToken, [TENANT_HEADER]: admin.agencyId },
+    headers: {
+      [SERVICE_TOKEN_HEADER]: host.internalToken,
+      [TENANT_HEADER]: admin.agencyId,
+      [SERVICE_NAME_HEADER]: 'content',
+      [PURPOSE_HEADER]: 'publish',
+    },
   });
   const body = (await answer.json()) as { credentials: Session };
   return { status: answer.status, session: body.credentials };
@@ -71,7 +77,7 @@ beforeAll(async () => {
     },
   ]);
   client = new HttpClient(host.url);
-  const signUp = await client.call('POST', '/api/auth/sign-up', {
+  const signUp = await signUpAndSignIn(client, {
     body: {
       agencyName: 'Agency',
       workspaceName: 'Brand',

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MastodonFake } from '@chorus/connector-mastodon/testing';
-import { SERVICE_TOKEN_HEADER, TENANT_HEADER, VaultKeyRing } from '../src/index.js';
+import {
+  PURPOSE_HEADER,
+  SERVICE_NAME_HEADER,
+  SERVICE_TOKEN_HEADER,
+  TENANT_HEADER,
+  VaultKeyRing,
+} from '../src/index.js';
+
+/** Every credentials read names its service and purpose (audited, ADR 0018). */
+const READER = { [SERVICE_NAME_HEADER]: 'content', [PURPOSE_HEADER]: 'publish' };
 import { startGatewayWithChannels, type GatewayWithChannels } from './support/gateway-with-channels.js';
 import { HttpClient } from './support/http-client.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // Rotating the vault's master key without downtime (docs/adr/0013, 0014), on the real PostgreSQL: a gateway
 // started with the new key first re-wraps every stored credential by itself, the old key can then go, and the
@@ -29,7 +39,7 @@ beforeAll(async () => {
   const first = await startGatewayWithChannels(mastodon, { vaultKeys: K1 });
   gateways.push(first);
   const client = new HttpClient(first.url);
-  const signUp = await client.call('POST', '/api/auth/sign-up', {
+  const signUp = await signUpAndSignIn(client, {
     body: {
       agencyName: 'Agency',
       workspaceName: 'Brand',
@@ -85,7 +95,7 @@ describe('master key rotation', () => {
     const rotated = await startGatewayWithChannels(mastodon, { vaultKeys: K2, database: first!.database });
     gateways.push(rotated);
     const answer = await fetch(`${rotated.url}/internal/channels/${channelId}/credentials`, {
-      headers: { [SERVICE_TOKEN_HEADER]: rotated.internalToken, [TENANT_HEADER]: agencyId },
+      headers: { [SERVICE_TOKEN_HEADER]: rotated.internalToken, [TENANT_HEADER]: agencyId, ...READER },
     });
     expect(answer.status).toBe(200);
     const { credentials } = (await answer.json()) as { credentials: { accessToken: string } };
@@ -102,7 +112,7 @@ describe('master key rotation', () => {
     });
     gateways.push(stranger);
     const answer = await fetch(`${stranger.url}/internal/channels/${channelId}/credentials`, {
-      headers: { [SERVICE_TOKEN_HEADER]: stranger.internalToken, [TENANT_HEADER]: agencyId },
+      headers: { [SERVICE_TOKEN_HEADER]: stranger.internalToken, [TENANT_HEADER]: agencyId, ...READER },
     });
     expect(answer.status).toBe(500);
     expect(stranger.logs.join('\n')).toContain('master key \\"k2\\", which is not configured');

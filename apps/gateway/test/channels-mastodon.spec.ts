@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MastodonFake } from '@chorus/connector-mastodon/testing';
-import { SERVICE_TOKEN_HEADER, TENANT_HEADER } from '../src/index.js';
+import { PURPOSE_HEADER, SERVICE_NAME_HEADER, SERVICE_TOKEN_HEADER, TENANT_HEADER } from '../src/index.js';
 import { startGatewayWithChannels, type GatewayWithChannels } from './support/gateway-with-channels.js';
 import { HttpClient } from './support/http-client.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // Channel connections end to end against the Mastodon fake (real HTTP on loopback, OAuth with PKCE as
 // Mastodon does it) and the real PostgreSQL: state and PKCE, replayed, wrong and expired states, the internal
@@ -56,6 +57,8 @@ const internal = (
     headers: {
       ...(options.token === undefined ? {} : { [SERVICE_TOKEN_HEADER]: options.token }),
       [TENANT_HEADER]: options.tenant ?? admin.agencyId,
+      [SERVICE_NAME_HEADER]: 'content',
+      [PURPOSE_HEADER]: 'publish',
       ...options.headers,
     },
   });
@@ -65,7 +68,7 @@ beforeAll(async () => {
   brandId = fake.createAccount('brand', 'The Brand').id;
   host = await startGatewayWithChannels([{ resolve: '@chorus/connector-mastodon', options: {} }]);
   client = new HttpClient(host.url);
-  const signUp = await client.call('POST', '/api/auth/sign-up', {
+  const signUp = await signUpAndSignIn(client, {
     body: {
       agencyName: 'Agency',
       workspaceName: 'Brand',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client.js';
 import { startGatewayOnPostgres, type GatewayOnPostgres } from './support/gateway-on-postgres.js';
+import { latestMailTo, mailedToken } from './support/machine-mailbox.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // Agencies, workspaces, members and roles at the gateway, on the real PostgreSQL.
 
@@ -23,7 +25,7 @@ describe('gateway members and roles (PostgreSQL)', () => {
 
   const signUp = async (): Promise<Agency> => {
     const email = `admin-${unique()}@example.test`;
-    const answer = await api.call('POST', '/api/auth/sign-up', {
+    const answer = await signUpAndSignIn(api, {
       body: { agencyName: 'Agency', workspaceName: 'Brand', name: 'Ada', email, password: PASSWORD },
     });
     expect(answer.status).toBe(201);
@@ -38,10 +40,9 @@ describe('gateway members and roles (PostgreSQL)', () => {
       body: { email, name: `Member ${roles.join('+')}`, roles },
     });
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
-    const outbox = await api.call('GET', '/api/mail-outbox', { token: a.token });
-    const mail = outbox.body.items.find((m) => m.to === email)!;
-    expect(mail.text).toContain('/accept-invitation#token=chorus_r_');
-    const token = /#token=(chorus_r_[\w-]+)/.exec(mail.text)![1]!;
+    // Only its recipient reads an invitation (ADR 0018): the test reads it on the machine.
+    expect(await latestMailTo(g.gateway, email)).toContain('/accept-invitation#token=chorus_r_');
+    const token = await mailedToken(g.gateway, email);
     const chosen = 'my own passphrase 1';
     const accepted = await api.call('POST', '/api/auth/password-reset/complete', {
       body: { token, password: chosen },
@@ -167,18 +168,29 @@ describe('gateway members and roles (PostgreSQL)', () => {
     expect((await api.call('GET', '/api/members', { token: a.token })).body.items.length).toBe(before);
   });
 
-  it('refuses to invite an existing member again, or an address of another agency', async () => {
+  it('refuses to invite an existing member again, and answers an address of another agency like a new one', async () => {
     const member = await inviteAndJoin(['analyst']);
     const again = await api.call('POST', '/api/members', {
       token: a.token,
       body: { email: member.email, name: 'Again', roles: ['designer'] },
     });
     expect(again.status).toBe(409);
+    // An admin must not learn who has an account elsewhere (ADR 0017): the answer of a new address, and the
+    // address's owner hears of it instead; their account is untouched.
+    const fresh = await api.call('POST', '/api/members', {
+      token: a.token,
+      body: { email: `fresh-${unique()}@example.test`, name: 'F', roles: ['designer'] },
+    });
     const foreign = await api.call('POST', '/api/members', {
       token: a.token,
       body: { email: b.email, name: 'B', roles: ['designer'] },
     });
-    expect(foreign.status).toBe(409);
+    expect([fresh.status, foreign.status]).toEqual([201, 201]);
+    expect(Object.keys(foreign.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    expect(foreign.body.newAccount).toBe(true);
+    expect(await latestMailTo(g.gateway, b.email)).toContain('in another agency than yours');
+    const bMe = await api.call('GET', '/api/me', { token: b.token });
+    expect(bMe.body).toMatchObject({ agency: { id: b.agencyId }, workspaces: [{ id: b.workspaceId }] });
   });
 
   it('creates a workspace whose creator is admin, after which requests name their workspace', async () => {

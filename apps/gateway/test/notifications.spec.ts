@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEnvelope,
   notificationRequestedV1,
+  notificationRequestedV2,
   postFailedV1,
   postNeedsReviewV1,
   uuidv7,
 } from '@chorus/contracts';
 import { HttpClient } from './support/http-client.js';
+import { machineOutbox } from './support/machine-mailbox.js';
 import { startGatewayOnKafka, type GatewayOnKafka } from './support/gateway-on-kafka.js';
 import { SseClient } from './support/sse-client.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // The notification centre on the real PostgreSQL and the real Kafka broker: events emitted by "another service"
 // reach the people responsible in the console (live, over a real SSE connection), by e-mail and on the agency's
@@ -66,7 +69,7 @@ describe('notification centre (PostgreSQL, Kafka, real HTTP)', () => {
       body: { email, name: `The ${role}`, roles: [role] },
     });
     expect(invited.status).toBe(201);
-    const outbox = await api.call('GET', '/api/mail-outbox?limit=200', { token: admin.token });
+    const outbox = { body: { items: await machineOutbox(g.gateway) } };
     const mail = outbox.body.items.find((m) => m.to === email)!;
     // CHORUS_PUBLIC_URL (here https://chorus.example.test/) makes the invitation link absolute.
     expect(mail.text).toContain('https://chorus.example.test/accept-invitation#token=chorus_r_');
@@ -144,7 +147,7 @@ describe('notification centre (PostgreSQL, Kafka, real HTTP)', () => {
     });
     api = new HttpClient(g.url);
     const email = `admin-${unique()}@example.test`;
-    const signUp = await api.call('POST', '/api/auth/sign-up', {
+    const signUp = await signUpAndSignIn(api, {
       body: { agencyName: 'Agency', workspaceName: 'Brand', name: 'Ada', email, password: PASSWORD },
     });
     agency = { agencyId: signUp.body.agencyId as string, workspaceId: signUp.body.workspaceId as string };
@@ -196,7 +199,7 @@ describe('notification centre (PostgreSQL, Kafka, real HTTP)', () => {
     expect((await notifications(designer)).items).toEqual([]);
 
     const mail = await eventually(async () => {
-      const outbox = await api.call('GET', '/api/mail-outbox?limit=200', { token: admin.token });
+      const outbox = { body: { items: await machineOutbox(g.gateway) } };
       return outbox.body.items.find(
         (m) => m.to === contentManager.email && m.subject.includes('post failed'),
       );
@@ -282,13 +285,13 @@ describe('notification centre (PostgreSQL, Kafka, real HTTP)', () => {
         : undefined,
     );
     const adminMail = await eventually(async () => {
-      const outbox = await api.call('GET', '/api/mail-outbox?limit=200', { token: admin.token });
+      const outbox = { body: { items: await machineOutbox(g.gateway) } };
       return outbox.body.items.find(
         (m) => m.to === admin.email && m.text.includes('Mastodon did not answer'),
       );
     });
     expect(adminMail.subject).toBe('[Chorus] Check whether a post went out on mastodon');
-    const outbox = await api.call('GET', '/api/mail-outbox?limit=200', { token: admin.token });
+    const outbox = { body: { items: await machineOutbox(g.gateway) } };
     expect(
       outbox.body.items.filter((m) => m.to === contentManager.email && m.text.includes('Mastodon')),
     ).toEqual([]);
@@ -309,6 +312,38 @@ describe('notification centre (PostgreSQL, Kafka, real HTTP)', () => {
     const found = await eventually(async () => (await notifications(designer)).items[0]);
     expect(found).toMatchObject({ kind: 'conversation-assigned', link: '/community/inbox' });
     expect((await notifications(designer)).items).toHaveLength(1);
+  }, 60_000);
+
+  it('mails an outside address (a client approver) and nothing else: no console row, no webhook', async () => {
+    const hook = await api.call('POST', '/api/notification-webhooks', {
+      token: admin.token,
+      body: { url: receiverUrl, description: 'Every kind' },
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    const client = `maria-${unique()}@client.example`;
+    const before = (await notifications(admin)).items.length;
+    await g.emit(
+      createEnvelope(notificationRequestedV2, meta(), {
+        requestedBy: 'content',
+        kind: 'approval-link',
+        title: 'A post awaits your approval',
+        body: 'Open the link to read the post and approve or reject it.',
+        link: '/api/content/approval-link?token=a1.claims.signature',
+        object: { type: 'post', id: uuidv7() },
+        recipients: { rule: 'addresses', addresses: [{ email: client, name: 'Maria' }] },
+      }),
+    );
+    const mail = await eventually(async () => (await machineOutbox(g.gateway)).find((m) => m.to === client));
+    expect(mail.subject).toBe('[Chorus] A post awaits your approval');
+    expect(mail.text).toContain('Hello Maria,');
+    expect(mail.text).toContain(
+      'https://chorus.example.test/api/content/approval-link?token=a1.claims.signature',
+    );
+    // Give a webhook delivery the time it would take, then check none carried the link.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(received.filter((r) => r.body.includes('approval-link'))).toEqual([]);
+    expect((await notifications(admin)).items).toHaveLength(before);
+    await api.call('DELETE', `/api/notification-webhooks/${String(hook.body.id)}`, { token: admin.token });
   }, 60_000);
 
   it('marks read one by one and all at once, and counts the unread', async () => {

@@ -8,6 +8,7 @@ import { NOTIFICATION_SETTINGS, VaultKeyRing } from '../src/index.js';
 import { HttpClient } from './support/http-client.js';
 import { startGatewayOnPostgres } from './support/gateway-on-postgres.js';
 import { startGatewayWithChannels, type GatewayWithChannels } from './support/gateway-with-channels.js';
+import { signUpAndSignIn } from './support/sign-up.js';
 
 // TOTP secrets and webhook signing secrets at rest (docs/adr/0013), on the real PostgreSQL: sealed by the vault,
 // absent from their rows in clear; secrets stored in clear before the vault held them are sealed by the start-up
@@ -67,7 +68,7 @@ describe('secrets at rest: TOTP and webhook signing secrets in the vault', () =>
 
   const signUp = async (api: HttpClient, name: string) => {
     const email = `${name}-${uuidv7()}@example.test`;
-    const answer = await api.call('POST', '/api/auth/sign-up', {
+    const answer = await signUpAndSignIn(api, {
       body: { agencyName: name, workspaceName: name, name, email, password: PASSWORD },
     });
     expect(answer.status).toBe(201);

@@ -17,8 +17,20 @@ describe('roles -> permissions matrix', () => {
     expect(hasPermission(['strategist'], 'member:manage')).toBe(false);
   });
 
-  it('keeps the client approver read-only', () => {
-    expect(ROLE_PERMISSIONS['client-approver'].every((p) => p.endsWith(':read'))).toBe(true);
+  it('lets the client approver read and approve posts, and write nothing else', () => {
+    expect(ROLE_PERMISSIONS['client-approver'].filter((p) => !p.endsWith(':read'))).toEqual(['post:approve']);
+  });
+
+  it('gives designers comments and asset requests, but not post writing', () => {
+    expect(hasPermission(['designer'], 'asset-request:write')).toBe(true);
+    expect(hasPermission(['designer'], 'comment:write')).toBe(true);
+    expect(hasPermission(['designer'], 'campaign:write')).toBe(false);
+    expect(hasPermission(['designer'], 'media:write')).toBe(true);
+    expect(hasPermission(['content-manager'], 'media:write')).toBe(true);
+    expect(hasPermission(['admin'], 'media:write')).toBe(true);
+    expect(hasPermission(['strategist'], 'media:write')).toBe(false);
+    expect(hasPermission(['client-approver'], 'media:write')).toBe(false);
+    expect(hasPermission(['designer'], 'post:approve')).toBe(false);
   });
 
   it('shows the budget (team rates) only to those who plan or spend it', () => {

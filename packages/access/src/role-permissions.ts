@@ -12,17 +12,28 @@ const READ_ALL: Permission[] = PERMISSIONS.filter(
 
 /**
  * Which role may do what. Everyone in a workspace may read its plan and its results; writing is given to
- * the role whose job it is. The client approver reads goals and KPIs only (approvals come with content).
+ * the role whose job it is. The client approver reads goals, KPIs and posts, and approves posts; approving also
+ * needs the role an approval step names (apps/content, docs/adr/0022). Designers comment, take asset requests and
+ * upload the media they deliver.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  strategist: [...READ_ALL, 'goal:write', 'budget:read', 'budget:write'],
-  'content-manager': [...READ_ALL, 'campaign:write'],
-  'community-manager': [...READ_ALL, 'saved-reply:write'],
+  strategist: [...READ_ALL, 'goal:write', 'budget:read', 'budget:write', 'post:approve', 'comment:write'],
+  'content-manager': [
+    ...READ_ALL,
+    'campaign:write',
+    'post:approve',
+    'comment:write',
+    'asset-request:write',
+    'media:write',
+    'publishing:pause',
+  ],
+  // The community manager sees a crisis first: they may stop scheduled posts too.
+  'community-manager': [...READ_ALL, 'saved-reply:write', 'publishing:pause'],
   analyst: [...READ_ALL, 'budget:read'],
   'ads-manager': [...READ_ALL, 'budget:read', 'ad-account:write'],
-  designer: ['goal:read', 'campaign:read'],
-  'client-approver': ['goal:read', 'kpi:read', 'campaign:read'],
+  designer: ['goal:read', 'campaign:read', 'comment:write', 'asset-request:write', 'media:write'],
+  'client-approver': ['goal:read', 'kpi:read', 'campaign:read', 'post:approve'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -14,6 +14,7 @@ import { channelConnectedV1 } from './gateway/channel-connected.v1.js';
 import { channelDisconnectedV1 } from './gateway/channel-disconnected.v1.js';
 import { channelReauthRequiredV1 } from './gateway/channel-reauth-required.v1.js';
 import { notificationRequestedV1 } from './gateway/notification-requested.v1.js';
+import { notificationRequestedV2 } from './gateway/notification-requested.v2.js';
 import { brandVoiceChangedV1 } from './strategy/brand-voice-changed.v1.js';
 import { goalChangedV1 } from './strategy/goal-changed.v1.js';
 import { goalRetiredV1 } from './strategy/goal-retired.v1.js';
@@ -40,4 +41,5 @@ export const allContracts: EventContract<unknown>[] = [
   leadQualifiedV1,
   budgetActualsRecordedV1,
   notificationRequestedV1,
+  notificationRequestedV2,
 ];

@@ -434,6 +434,22 @@ describe('6.8 429 without headers; 60-day tokens; refresh does not extend the re
     );
   });
 
+  it("two connections of the same page (two workspaces) refresh apart: neither gets the other's token", async () => {
+    const { setup, connector, credentials, connect, advance } = await connected();
+    const other = await connect();
+    expect(other.accountId).toBe(credentials.accountId);
+    expect(other.refreshToken).not.toBe(credentials.refreshToken);
+    advance(58 * 86_400_000);
+    const before = setup.fake.requests.filter((request) => request.path === '/oauth/v2/accessToken').length;
+    const [a, b] = await Promise.all([connector.auth.refresh!(credentials), connector.auth.refresh!(other)]);
+    expect(a.refreshToken).toBe(credentials.refreshToken);
+    expect(b.refreshToken).toBe(other.refreshToken);
+    expect(a.accessToken).not.toBe(b.accessToken);
+    expect(setup.fake.requests.filter((request) => request.path === '/oauth/v2/accessToken').length).toBe(
+      before + 2,
+    );
+  });
+
   it('without refresh tokens (not a partner app), an expiring token asks for a reconnect', async () => {
     const { connector, credentials, advance } = await connected({ issueRefreshTokens: false });
     expect(credentials.refreshToken).toBeUndefined();

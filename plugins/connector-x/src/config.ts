@@ -30,6 +30,13 @@ export const xConfigSchema = z.object({
       .min(1)
       .describe('API Key Secret (consumer secret): X signs webhook CRCs and deliveries with it'),
   ).optional(),
+  webhookId: z
+    .string()
+    .regex(/^\d+$/u, 'webhookId must be the numeric id X gave the webhook (GET /2/webhooks lists it)')
+    .optional()
+    .describe(
+      'Id of the app webhook (POST /2/webhooks) each connected account is subscribed to; leave empty to poll only',
+    ),
   apiUrl: z.url().default('https://api.x.com').describe('API host'),
   authorizeUrl: z
     .url()

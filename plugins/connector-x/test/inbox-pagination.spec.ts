@@ -52,6 +52,48 @@ describe('X timelines and inbox polling (fixture notes 5.8)', () => {
     expect(third.cursor).toBe(second.cursor);
   });
 
+  it('a backlog longer than 10 pages is read over several pulls: the cursor keeps the pagination token', async () => {
+    x = await connectedX();
+    const { fake, other } = x.setup;
+    const pull = (cursor: string | null) => x!.connector.inbox!.pull!(x!.credentials, { cursor });
+    fake.state.createPost(other, { text: '@chorusbrand already there' });
+    const first = await pull(null);
+    expect(first.interactions).toHaveLength(1);
+    const sent: string[] = [];
+    for (let index = 0; index < 1050; index += 1) {
+      sent.push(fake.state.createPost(other, { text: `@chorusbrand backlog ${index}` }).id);
+    }
+    const second = await pull(first.cursor);
+    // 10 pages of 100, newest first: the 1000 newest now, the 50 older ones at the next pull.
+    expect(second.interactions.map((item) => item.remoteId)).toEqual(sent.slice(50));
+    const later = fake.state.createPost(other, { text: '@chorusbrand while catching up' }).id;
+    const third = await pull(second.cursor);
+    expect(third.interactions.map((item) => item.remoteId)).toEqual(sent.slice(0, 50));
+    const fourth = await pull(third.cursor);
+    expect(fourth.interactions.map((item) => item.remoteId)).toEqual([later]);
+    expect((await pull(fourth.cursor)).interactions).toEqual([]);
+  });
+
+  it('a limit that cuts an unfinished backlog scan loses nothing: the cut mentions come once the scan ends', async () => {
+    x = await connectedX();
+    const { fake, other } = x.setup;
+    const pull = (cursor: string | null, limit?: number) =>
+      x!.connector.inbox!.pull!(x!.credentials, { cursor, ...(limit ? { limit } : {}) });
+    fake.state.createPost(other, { text: '@chorusbrand already there' });
+    const first = await pull(null);
+    const sent: string[] = [];
+    for (let index = 0; index < 1050; index += 1) {
+      sent.push(fake.state.createPost(other, { text: `@chorusbrand cut ${index}` }).id);
+    }
+    const limited = await pull(first.cursor, 400);
+    expect(limited.interactions.map((item) => item.remoteId)).toEqual(sent.slice(50, 450));
+    const older = await pull(limited.cursor);
+    expect(older.interactions.map((item) => item.remoteId)).toEqual(sent.slice(0, 50));
+    const rest = await pull(older.cursor);
+    expect(rest.interactions.map((item) => item.remoteId)).toEqual(sent.slice(450));
+    expect((await pull(rest.cursor)).interactions).toEqual([]);
+  });
+
   it('an account connected without dm.read polls mentions only', async () => {
     x = await connectedX();
     const limited = await x.connect(['tweet.read', 'users.read', 'tweet.write', 'offline.access']);

@@ -47,6 +47,41 @@ describe('X reconciliation, threads and metrics', () => {
     ).toBe('unknown');
   });
 
+  it('finds a post whose URLs have no scheme: X shows them as t.co links too', async () => {
+    const started = new Date(Date.now() - 1000).toISOString();
+    const post = { text: 'Visit example.com and www.example.org/a, or https://example.net/b.' };
+    const published = await x.connector.publish!(x.credentials, {
+      idempotencyKey: 's',
+      fingerprint: 's',
+      post,
+    });
+    // The fake, as X, shows no URL of the text back as written.
+    const shown = (await x.setup.peer.view(published.remoteId))!.text;
+    expect(shown).toMatch(
+      /^Visit https:\/\/t\.co\/\S+ and https:\/\/t\.co\/\S+, or https:\/\/t\.co\/\S+\.$/u,
+    );
+    const window = { from: started, to: new Date(Date.now() + 1000).toISOString() };
+    expect(
+      await x.connector.findPublished!(x.credentials, {
+        idempotencyKey: 's',
+        fingerprint: 's',
+        post,
+        window,
+      }),
+    ).toMatchObject({ status: 'found', remoteId: published.remoteId });
+    // Another text around the same URLs is still another post.
+    expect(
+      (
+        await x.connector.findPublished!(x.credentials, {
+          idempotencyKey: 's2',
+          fingerprint: 's2',
+          post: { text: 'See example.com and www.example.org/a, or https://example.net/b.' },
+          window,
+        })
+      ).status,
+    ).toBe('not-found');
+  });
+
   it('answers unknown, not found, for a post without text when a textless post exists in the window', async () => {
     const started = new Date(Date.now() - 1000).toISOString();
     const post = { text: '', media: [sampleMedia('image', 'image/png')] };

@@ -10,6 +10,9 @@ Usage:
                                 Services: ${SERVICE_NAMES.join(', ')}
   chorus migrate [service|all]  Apply database migrations (DATABASE_URL, or the embedded database).
   chorus openapi [service|all]  Write apps/<service>/openapi.json from the code (--check: fail if stale).
+  chorus mail [--to <address>] [--limit <n>]
+                                Print the embedded install's mail (password resets, invitations) from
+                                CHORUS_DATA_DIR/mail, newest first: for whoever is locked out of the console.
   chorus keygen                 Print a new Ed25519 key pair for CHORUS_IDENTITY_PRIVATE_KEY / _PUBLIC_KEY.
   chorus --help                 This text.
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConnectorHost } from '@chorus/connector-host';
+import { guardedFetch, type OutboundPolicy } from '@chorus/gateway';
 import { InvalidConfigError } from '@chorus/service-kit';
 
 /** CHORUS_CONNECTORS_FILE: which connector plugins this process loads, and their options (secrets included). */
@@ -35,6 +36,8 @@ export async function startConnectorHost(
   root: string,
   /** Export conditions of the plugins' entries; the built code by default. */
   conditions?: readonly string[],
+  /** Whether connectors may call loopback and private addresses (CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS). */
+  outbound: OutboundPolicy = { allowPrivateNetworkTargets: false },
 ): Promise<ConnectorHost> {
   let text: string;
   try {
@@ -62,6 +65,8 @@ export async function startConnectorHost(
     connectors: parsed.data.connectors,
     discover: parsed.data.discover,
     ...(conditions === undefined ? {} : { conditions }),
+    // A member names some servers (a Mastodon instance): each connection is checked on its resolved address.
+    fetch: guardedFetch(outbound),
   });
 }
 

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { hostVariable, logLevelVariable, pemVariable, portVariable } from '@chorus/service-kit';
 import { connectorsFileVariable } from './connectors-file.js';
+import { mediaDirVariable, mediaUrlKeyVariable } from './media-config.js';
 import { publicUrlVariable } from './public-url.js';
+import { trustProxyVariable } from './trust-proxy.js';
 import { internalTokenVariable, vaultMasterKeysVariable } from './vault-config.js';
+import {
+  allowPrivateTargetsVariable,
+  mailFromVariable,
+  smtpAllowPlaintextVariable,
+  smtpUrlVariable,
+} from './mail-config.js';
 
 const generateHint = 'print a fresh pair with `chorus keygen`';
 
@@ -35,6 +43,17 @@ export const serviceConfigSchema = z.object({
       "a prefix for this installation's consumer groups when several share one Kafka cluster, e.g. acme.",
     ),
   CHORUS_CONNECTORS_FILE: connectorsFileVariable,
+  CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS: allowPrivateTargetsVariable,
+  // The content service's publisher reads channel credentials from the gateway's internal API.
+  CHORUS_GATEWAY_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe("the gateway's base URL for the internal credentials API, e.g. http://gateway:3000"),
+  CHORUS_INTERNAL_TOKEN: internalTokenVariable,
+  // The content service's media library: files, the key of its signed links, and where networks reach them.
+  CHORUS_MEDIA_DIR: mediaDirVariable,
+  CHORUS_MEDIA_URL_KEY: mediaUrlKeyVariable,
+  CHORUS_PUBLIC_URL: publicUrlVariable,
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
@@ -60,9 +79,14 @@ export const gatewayConfigSchema = z.object({
   CHORUS_ADS_URL: upstreamUrl('ads'),
   CHORUS_ANALYTICS_URL: upstreamUrl('analytics'),
   CHORUS_PUBLIC_URL: publicUrlVariable,
+  CHORUS_TRUST_PROXY: trustProxyVariable,
   CHORUS_VAULT_MASTER_KEYS: vaultMasterKeysVariable,
   CHORUS_INTERNAL_TOKEN: internalTokenVariable,
   CHORUS_CONNECTORS_FILE: connectorsFileVariable,
+  CHORUS_SMTP_URL: smtpUrlVariable,
+  CHORUS_SMTP_ALLOW_PLAINTEXT: smtpAllowPlaintextVariable,
+  CHORUS_MAIL_FROM: mailFromVariable,
+  CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS: allowPrivateTargetsVariable,
   KAFKA_CONSUMER_GROUP_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore, dash')

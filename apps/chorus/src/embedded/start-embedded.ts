@@ -1,28 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
+  INBOX_CREDENTIALS,
   WEBHOOK_CONNECTORS,
   communityService,
   webhookConnectorsOf,
   type ConnectorSource,
 } from '@chorus/community';
 import {
+  CHANNEL_CREDENTIALS,
+  GatewayCredentialsAdapter,
+  PUBLISHING_NETWORKS,
+  MEDIA_LIBRARY_OPTIONS,
   PUBLISH_CONNECTORS,
   contentService,
   publishConnectorsOf,
+  publishingNetworksOf,
   type PublishConnectorSource,
+  type PublishingConnectorSource,
 } from '@chorus/content';
 import {
   CHANNEL_CONNECTORS,
+  CONSOLE_DIR,
   INTERNAL_API_TOKEN,
   TOKEN_VAULT,
   createTokenVault,
   gatewayService,
   type ChannelConnectors,
   IDENTITY_SIGNING_KEY,
+  MAIL_SETTINGS,
   NOTIFICATION_SETTINGS,
+  OUTBOUND_POLICY,
   PUBLIC_URL,
-  SECURITY_HEADERS,
+  edgeSecurityHeaders,
   UPSTREAMS,
 } from '@chorus/gateway';
 import { createEventBus, type EventBus } from '@chorus/messaging';
@@ -44,6 +55,7 @@ import { BACKEND_SERVICES } from '../services.js';
 import { consoleBuildDir } from './console-assets.js';
 import { loadOrCreateIdentityKey } from './identity-key-file.js';
 import { loadOrCreateVaultKeys } from './vault-key-file.js';
+import { loadOrCreateMediaUrlKey } from './media-key-file.js';
 
 export interface EmbeddedOptions {
   /** null keeps everything in memory (tests); otherwise created if missing and kept across restarts. */
@@ -55,11 +67,23 @@ export interface EmbeddedOptions {
   /** The console's static build; default apps/console/build when it exists. */
   readonly consoleDir?: string;
   /** Loaded connector plugins (a ConnectorHost): the community service's webhook intake verifies with them. */
-  readonly connectors?: ConnectorSource & PublishConnectorSource & ChannelConnectors;
+  readonly connectors?: ConnectorSource &
+    PublishConnectorSource &
+    PublishingConnectorSource &
+    ChannelConnectors;
   /** CHORUS_VAULT_MASTER_KEYS; unset: a key made once and kept in the data directory (vault-key-file.ts). */
   readonly vaultMasterKeys?: string;
   /** Where people open Chorus (CHORUS_PUBLIC_URL), for links in e-mail; default http://<host>:<port>. */
   readonly publicUrl?: string;
+  /** CHORUS_TRUST_PROXY: the reverse proxies whose X-Forwarded-* headers the gateway believes (ADR 0017). */
+  readonly trustProxy?: number | readonly string[];
+  /** CHORUS_SMTP_URL: mail goes out; unset: the outbox and a file per message under <dataDir>/mail. */
+  readonly smtpUrl?: string;
+  readonly mailFrom?: string;
+  /** CHORUS_SMTP_ALLOW_PLAINTEXT: an smtp:// server without STARTTLS still gets mail. */
+  readonly allowPlaintextSmtp?: boolean;
+  /** CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS: webhooks to loopback and private addresses (local fakes). */
+  readonly allowPrivateNetworkTargets?: boolean;
 }
 
 export interface EmbeddedHost {
@@ -110,21 +134,57 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedH
 
   const services: RunningService[] = [];
   try {
+    // Credentials come from the gateway's internal API (up a moment later): the content service's publisher
+    // sends posts with them, the community intake completes webhook interactions that carry ids only.
+    const internalToken = randomBytes(32).toString('base64url');
+    const late: { gateway?: Upstream } = {};
+    const lateGateway: Upstream = {
+      forward: (request) =>
+        late.gateway === undefined
+          ? Promise.reject(new Error('the gateway is not started yet'))
+          : late.gateway.forward(request),
+    };
     const webhookConnectors =
       options.connectors === undefined
         ? []
-        : [{ provide: WEBHOOK_CONNECTORS, useValue: webhookConnectorsOf(options.connectors) }];
+        : [
+            { provide: WEBHOOK_CONNECTORS, useValue: webhookConnectorsOf(options.connectors) },
+            {
+              provide: INBOX_CREDENTIALS,
+              useValue: new GatewayCredentialsAdapter(lateGateway, internalToken, {
+                service: 'community',
+                purpose: 'complete-webhook-interaction',
+              }),
+            },
+          ];
     // The content service validates each post against the manifest of its network's connector.
     const publishConnectors =
       options.connectors === undefined
         ? []
-        : [{ provide: PUBLISH_CONNECTORS, useValue: publishConnectorsOf(options.connectors) }];
+        : [
+            { provide: PUBLISH_CONNECTORS, useValue: publishConnectorsOf(options.connectors) },
+            { provide: PUBLISHING_NETWORKS, useValue: publishingNetworksOf(options.connectors) },
+            {
+              provide: CHANNEL_CREDENTIALS,
+              useValue: new GatewayCredentialsAdapter(lateGateway, internalToken),
+            },
+          ];
+    // The media library: files under the data directory, public links signed with a key kept there (ADR 0023).
+    const mediaPublicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
+    const mediaLibrary = {
+      provide: MEDIA_LIBRARY_OPTIONS,
+      useValue: {
+        ...(options.dataDir === null ? {} : { storageDir: join(options.dataDir, 'media') }),
+        signingKey: await loadOrCreateMediaUrlKey(options.dataDir),
+        ...(mediaPublicUrl === undefined ? {} : { publicUrl: `${mediaPublicUrl}/api/content` }),
+      },
+    };
     for (const definition of BACKEND_SERVICES) {
       const providers =
         definition === communityService
           ? webhookConnectors
           : definition === contentService
-            ? publishConnectors
+            ? [...publishConnectors, mediaLibrary]
             : [];
       services.push(await bootstrapService(definition, runtime, { providers }));
     }
@@ -135,18 +195,36 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedH
     const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
     const vaultKeys = await loadOrCreateVaultKeys(options.dataDir, options.vaultMasterKeys);
     const gateway = await bootstrapService(gatewayService, runtime, {
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       providers: [
         { provide: UPSTREAMS, useValue: upstreams },
         { provide: IDENTITY_SIGNING_KEY, useValue: keys.privateKey },
         // Channel connections (docs/adr/0014): the vault, the connectors, and an internal token for services.
         { provide: TOKEN_VAULT, useValue: createTokenVault(vaultKeys) },
-        { provide: INTERNAL_API_TOKEN, useValue: randomBytes(32).toString('base64url') },
+        { provide: INTERNAL_API_TOKEN, useValue: internalToken },
         ...(options.connectors === undefined
           ? []
           : [{ provide: CHANNEL_CONNECTORS, useValue: options.connectors }]),
         ...(publicUrl === undefined ? [] : [{ provide: PUBLIC_URL, useValue: publicUrl }]),
-        // One machine: a webhook receiver on this machine is reachable over plain http (docs/adr/0015).
+        // The console's page paths answer with its index.html (apps/gateway/src/console).
+        ...(consoleDir === null ? [] : [{ provide: CONSOLE_DIR, useValue: consoleDir }]),
+        // One machine: a webhook receiver on this machine may use plain http (docs/adr/0015), once loopback
+        // targets are allowed at all (CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS, ADR 0018).
         { provide: NOTIFICATION_SETTINGS, useValue: { allowLoopbackHttpWebhooks: true } },
+        {
+          provide: OUTBOUND_POLICY,
+          useValue: { allowPrivateNetworkTargets: options.allowPrivateNetworkTargets ?? false },
+        },
+        {
+          provide: MAIL_SETTINGS,
+          useValue: {
+            ...(options.smtpUrl === undefined ? {} : { smtpUrl: options.smtpUrl }),
+            ...(options.mailFrom === undefined ? {} : { from: options.mailFrom }),
+            allowPlaintextSmtp: options.allowPlaintextSmtp ?? false,
+            // Read on the machine with `chorus mail` (ADR 0018).
+            ...(options.dataDir === null ? {} : { fileDropDir: join(options.dataDir, 'mail') }),
+          },
+        },
       ],
       configure: (app) => {
         if (consoleDir !== null) {
@@ -158,7 +236,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedH
             // @fastify/static 10 hands over the Fastify reply, whose method is `header` (Nest's typing predates it).
             setHeaders: (response) => {
               const reply = response as unknown as { header(name: string, value: string): unknown };
-              for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+              for (const [name, value] of Object.entries(edgeSecurityHeaders(publicUrl))) {
                 reply.header(name, value);
               }
             },
@@ -166,6 +244,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedH
         }
       },
     });
+    late.gateway = new InjectUpstream('gateway', gateway.app.getHttpAdapter().getInstance());
     await bus.start();
     const url = await gateway.listen(options.port, options.host);
     log.write('info', 'Chorus is ready', {

@@ -14,7 +14,9 @@ export async function gatewayChannelProviders(
   const connectors =
     config.CHORUS_CONNECTORS_FILE === undefined
       ? undefined
-      : await startConnectorHost(config.CHORUS_CONNECTORS_FILE, root);
+      : await startConnectorHost(config.CHORUS_CONNECTORS_FILE, root, undefined, {
+          allowPrivateNetworkTargets: config.CHORUS_ALLOW_PRIVATE_NETWORK_TARGETS,
+        });
   return [
     ...(config.CHORUS_VAULT_MASTER_KEYS === undefined
       ? []

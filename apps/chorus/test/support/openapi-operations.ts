@@ -25,8 +25,11 @@ export interface Operation {
   readonly method: string;
   /** The public path template, as the gateway serves it: /api/strategy/goals/{goalId}. */
   readonly path: string;
-  /** 'public', 'authenticated' (any signed-in member) or the permission the route requires. */
-  readonly access: 'public' | 'authenticated' | Permission;
+  /**
+   * 'public', 'authenticated' (any signed-in member), 'agency' (an agency role, owner or admin: ADR 0018) or the
+   * permission the route requires.
+   */
+  readonly access: 'public' | 'authenticated' | 'agency' | Permission;
   readonly pathParameters: readonly OpenApiParameter[];
   readonly hasBody: boolean;
   /** 'GET /api/strategy/goals/{goalId}' */
@@ -37,7 +40,8 @@ const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * Every operation of every app, read from the committed apps/<app>/openapi.json documents: what a client sees.
- * The required permission is the one the route's 403 response documents (`@RequirePermission` writes it).
+ * The required permission is the one the route's 403 response documents (`@RequirePermission` writes it; the
+ * gateway's `@RequireAgencyRole` writes "Requires an agency role").
  */
 export function committedOperations(): Operation[] {
   const operations: Operation[] = [];
@@ -50,15 +54,16 @@ export function committedOperations(): Operation[] {
     const base = (document.servers?.[0]?.url ?? '').replace(/\/$/, '');
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
-        const documented = /Requires the permission (\S+)/.exec(
-          operation.responses?.['403']?.description ?? '',
-        )?.[1];
+        const forbidden = operation.responses?.['403']?.description ?? '';
+        const documented = /Requires the permission (\S+)/.exec(forbidden)?.[1];
         const access =
           documented !== undefined && isPermission(documented)
             ? documented
-            : operation.security === undefined
-              ? 'public'
-              : 'authenticated';
+            : forbidden.startsWith('Requires an agency role')
+              ? 'agency'
+              : operation.security === undefined
+                ? 'public'
+                : 'authenticated';
         const fullPath = `${base}${path}`;
         operations.push({
           app,

@@ -15,6 +15,14 @@ export class WebhookSignatureRefusedError extends Error {
   }
 }
 
+/**
+ * Genuine, but an interaction in it could not be completed for a reason that may pass (the network or the
+ * gateway did not answer): refused so that the network delivers it again; what was stored stays stored once.
+ */
+export class WebhookCompletionDeferredError extends Error {
+  override readonly name = 'WebhookCompletionDeferredError';
+}
+
 /** Genuine (signed) but not something the connector can read. */
 export class MalformedWebhookError extends Error {
   override readonly name = 'MalformedWebhookError';

@@ -1,3 +1,4 @@
+import type { MediaLimits } from '@chorus/connector-sdk';
 import type { ContentType, ResolvedTarget } from './post-content.value-object.js';
 
 /** What a connector's manifest says it publishes, reduced to what content types need. */
@@ -8,6 +9,8 @@ export interface PublishProfile {
   readonly maxMediaItems: number;
   /** The values of a `placement` setting in the manifest's postSettingsSchema (Instagram: feed, story). */
   readonly placements: readonly string[];
+  /** The manifest's media limits, for per-network derivatives (media library); absent: none are made. */
+  readonly media?: MediaLimits | null;
 }
 
 export interface ContentTypeProblem {

@@ -164,8 +164,16 @@ function mediaInput(ref: MediaRef): MediaInput {
   };
 }
 
+/** What a connector needs of a target to send it (a RenderedTarget, or the PostScheduled payload publishing keeps). */
+export type PublishableTarget = Pick<
+  RenderedTarget,
+  'text' | 'media' | 'thread' | 'firstComment' | 'settings'
+> & {
+  readonly contentType: string;
+};
+
 /** The target as a connector's PostInput; a link post shows its first link as a card where the network has cards. */
-function postInputOf(target: RenderedTarget, kinds: readonly string[]): PostInput {
+export function postInputOf(target: PublishableTarget, kinds: readonly string[]): PostInput {
   const firstLink = findUrls(target.text)[0]?.url;
   return {
     text: target.text,

@@ -11,7 +11,16 @@ import { createEventBus, type EventBus, type Outbox } from '@chorus/messaging';
 import { Database } from '@chorus/persistence';
 import { OUTBOX, bootstrapService, type RunningService } from '@chorus/service-kit';
 import { createTestDatabase, openTestPglite } from '@chorus/testing';
-import { PUBLISH_CONNECTORS, contentService, publishConnectorsOf } from '../../src/index.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Provider } from '@nestjs/common';
+import {
+  MEDIA_LIBRARY_OPTIONS,
+  PUBLISH_CONNECTORS,
+  contentService,
+  publishConnectorsOf,
+} from '../../src/index.js';
 import { testConnectors } from './test-connectors.js';
 
 interface TestDatabase {
@@ -33,7 +42,8 @@ export interface Response<T = Record<string, unknown>> {
 
 /**
  * The content service alone on a fresh database (real PostgreSQL, or PGlite in memory), with the in-process bus
- * relaying its outbox, the two test connectors, and an observer recording every content event delivered.
+ * relaying its outbox, the two test connectors, and an observer recording every content event delivered (and
+ * every NotificationRequested content raised).
  */
 export class ContentTestService {
   readonly delivered: EventEnvelope[] = [];
@@ -44,9 +54,14 @@ export class ContentTestService {
     readonly bus: EventBus,
     readonly service: RunningService,
     private readonly privateKeyPem: string,
+    private readonly mediaDir: string,
   ) {}
 
-  static async start(kind: 'postgres' | 'pglite' = 'postgres'): Promise<ContentTestService> {
+  static async start(
+    kind: 'postgres' | 'pglite' = 'postgres',
+    extraProviders: Provider[] = [],
+  ): Promise<ContentTestService> {
+    const mediaDir = await mkdtemp(join(tmpdir(), 'chorus-content-test-media-'));
     const database: TestDatabase =
       kind === 'postgres'
         ? await createTestDatabase()
@@ -63,14 +78,22 @@ export class ContentTestService {
         logLevel: 'warn',
         logSink: () => undefined,
       },
-      { providers: [{ provide: PUBLISH_CONNECTORS, useValue: publishConnectorsOf(testConnectors) }] },
+      {
+        providers: [
+          { provide: PUBLISH_CONNECTORS, useValue: publishConnectorsOf(testConnectors) },
+          // Media files of this run in a directory of its own, removed by stop().
+          { provide: MEDIA_LIBRARY_OPTIONS, useValue: { storageDir: mediaDir } },
+          ...extraProviders,
+        ],
+      },
     );
-    const running = new ContentTestService(database, db, bus, service, keys.privateKeyPem);
+    const running = new ContentTestService(database, db, bus, service, keys.privateKeyPem, mediaDir);
     bus.registerConsumer({
       group: 'content-test-observer',
       db: service.serviceDb,
       handlers: allContracts
-        .filter((c) => c.source === 'content')
+        // Content's own events, and the notifications it asks the gateway for.
+        .filter((c) => c.source === 'content' || c.type === 'NotificationRequested')
         .map((contract: EventContract<unknown>) => ({
           contract,
           handle: (event: EventEnvelope) => {
@@ -89,7 +112,7 @@ export class ContentTestService {
 
   async call<T = Record<string, unknown>>(
     caller: Caller,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
   ): Promise<Response<T>> {
@@ -109,6 +132,37 @@ export class ContentTestService {
     return {
       status: response.statusCode,
       body: (response.body === '' ? {} : JSON.parse(response.body)) as T,
+    };
+  }
+
+  /** A request with a raw body (an upload) or none, answered as it is (the body as bytes). */
+  async send(
+    caller: Caller | null,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: { bytes: Buffer; contentType: string },
+  ): Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer; json: () => unknown }> {
+    const headers: Record<string, string> =
+      caller === null
+        ? {}
+        : {
+            [IDENTITY_HEADER]: signIdentity(caller, {
+              audience: 'content',
+              privateKey: parseIdentityPrivateKey(this.privateKeyPem),
+            }),
+          };
+    if (body !== undefined) {
+      headers['content-type'] = body.contentType;
+    }
+    const response = await this.service.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method, url, headers, ...(body === undefined ? {} : { payload: body.bytes }) });
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      bytes: response.rawPayload,
+      json: () => JSON.parse(response.body) as unknown,
     };
   }
 
@@ -146,5 +200,6 @@ export class ContentTestService {
     await this.service.app.close();
     await this.db.close();
     await this.database.drop();
+    await rm(this.mediaDir, { recursive: true, force: true });
   }
 }

@@ -58,7 +58,14 @@ const instagram = ConnectorManifestSchema.parse({
     media: {
       maxItems: 10,
       mixedKinds: true,
-      image: { mimeTypes: ['image/jpeg'], maxCount: 10, maxBytes: 8_388_608 },
+      // Instagram's documented feed ratios, 4:5 to 1.91:1 (media library derivatives crop to them).
+      image: {
+        mimeTypes: ['image/jpeg'],
+        maxCount: 10,
+        maxBytes: 8_388_608,
+        minAspectRatio: 0.8,
+        maxAspectRatio: 1.91,
+      },
       video: { mimeTypes: ['video/mp4'], maxCount: 10, maxDurationSeconds: 900 },
     },
     firstComment: { text: [{ counting: 'graphemes', max: 2200 }] },

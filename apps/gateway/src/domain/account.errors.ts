@@ -47,6 +47,16 @@ export class InvalidTwoFactorCodeError extends Error {
   }
 }
 
+/** Two-factor sign-in is on: a new secret replaces it only with a current code of the old one. */
+export class CurrentTwoFactorCodeRequiredError extends Error {
+  constructor() {
+    super(
+      'Two-factor sign-in is on: send code, the current 6-digit code from your authenticator app, to replace its secret',
+    );
+    this.name = 'CurrentTwoFactorCodeRequiredError';
+  }
+}
+
 export class TwoFactorNotStartedError extends Error {
   constructor() {
     super('Start two-factor set-up first (POST /api/auth/two-factor/set-up)');
@@ -81,14 +91,6 @@ export class AlreadyMemberError extends Error {
   constructor() {
     super('This person is already a member of the workspace: change their roles instead');
     this.name = 'AlreadyMemberError';
-  }
-}
-
-/** E-mail addresses are unique across agencies (ADR 0005): one person cannot join a second agency yet. */
-export class EmailInAnotherAgencyError extends Error {
-  constructor() {
-    super('This e-mail address already has a Chorus account in another agency; invite another address');
-    this.name = 'EmailInAnotherAgencyError';
   }
 }
 

@@ -15,6 +15,7 @@ import { ListWebhookDeliveriesHandler } from './application/queries/list-webhook
 import { NotificationDeliveryWorker } from './infrastructure/delivery/notification-delivery.worker.js';
 import { InProcessNotificationSignal } from './infrastructure/delivery/notification-signal.adapter.js';
 import { FetchWebhookTransport } from './infrastructure/delivery/webhook-http.adapter.js';
+import { NotificationRequestedV2KafkaConsumer } from './infrastructure/messaging/notification-requested-v2.kafka-consumer.js';
 import { NotificationRequestedKafkaConsumer } from './infrastructure/messaging/notification-requested.kafka-consumer.js';
 import { PostFailedKafkaConsumer } from './infrastructure/messaging/post-failed.kafka-consumer.js';
 import { PostNeedsReviewKafkaConsumer } from './infrastructure/messaging/post-needs-review.kafka-consumer.js';
@@ -66,6 +67,7 @@ import { SealWebhookSecretsHandler } from './application/commands/seal-webhook-s
     PostFailedKafkaConsumer,
     PostNeedsReviewKafkaConsumer,
     NotificationRequestedKafkaConsumer,
+    NotificationRequestedV2KafkaConsumer,
     NotificationDeliveryWorker,
     { provide: NOTIFICATION_SIGNAL, useClass: InProcessNotificationSignal },
     { provide: NOTIFICATION_STORE, useClass: NotificationTypeormRepository },
@@ -83,4 +85,5 @@ export const notificationConsumers = [
   PostFailedKafkaConsumer,
   PostNeedsReviewKafkaConsumer,
   NotificationRequestedKafkaConsumer,
+  NotificationRequestedV2KafkaConsumer,
 ];

@@ -16,4 +16,6 @@ export interface NotificationSettings {
   readonly retryDelaysMs?: readonly number[];
   /** Per webhook call. Default 10 s. */
   readonly webhookTimeoutMs?: number;
+  /** How often a live stream re-checks its credential and workspaces, closing when access is gone. Default 5 s. */
+  readonly streamAccessCheckMs?: number;
 }

@@ -13,7 +13,7 @@ import {
   createTokenVault,
   gatewayService,
 } from '../../src/index.js';
-import { PUBLIC_URL } from '../../src/gateway.tokens.js';
+import { OUTBOUND_POLICY, PUBLIC_URL } from '../../src/gateway.tokens.js';
 import {
   NOTIFICATION_SETTINGS,
   type NotificationSettings,
@@ -55,6 +55,8 @@ export async function startGatewayOnKafka(settings: NotificationSettings): Promi
         { provide: UPSTREAMS, useValue: {} },
         { provide: IDENTITY_SIGNING_KEY, useValue: parseIdentityPrivateKey(keys.privateKeyPem) },
         { provide: NOTIFICATION_SETTINGS, useValue: settings },
+        // The test's webhook receiver listens on loopback (ADR 0018).
+        { provide: OUTBOUND_POLICY, useValue: { allowPrivateNetworkTargets: true } },
         { provide: PUBLIC_URL, useValue: 'https://chorus.example.test/' },
         // Webhook signing secrets are sealed by the vault (ADR 0013).
         { provide: TOKEN_VAULT, useValue: createTokenVault(VaultKeyRing.generateEntry('k1')) },

@@ -17,6 +17,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@chorus/testing';
 import {
   IDENTITY_SIGNING_KEY,
+  PUBLIC_URL,
   TOKEN_VAULT,
   UPSTREAMS,
   VaultKeyRing,
@@ -66,7 +67,15 @@ export interface GatewayOnPostgres {
  * vault unless `withVault` is false (a distributed gateway started without CHORUS_VAULT_MASTER_KEYS).
  */
 export async function startGatewayOnPostgres(
-  options: { withVault?: boolean } = {},
+  options: {
+    withVault?: boolean;
+    /** CHORUS_PUBLIC_URL (https: __Host- cookies and HSTS). */
+    publicUrl?: string;
+    /** CHORUS_TRUST_PROXY. */
+    trustProxy?: number | readonly string[];
+    /** More host providers, e.g. NOTIFICATION_SETTINGS. */
+    providers?: readonly { provide: symbol; useValue: unknown }[];
+  } = {},
 ): Promise<GatewayOnPostgres> {
   const testDb: TestDatabase = await createTestDatabase();
   const database = await Database.open(testDb.config);
@@ -78,7 +87,10 @@ export async function startGatewayOnPostgres(
     gatewayService,
     { database, bus: null, identityPublicKey: publicKey, logLevel: 'info', logSink: (l) => logs.push(l) },
     {
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       providers: [
+        ...(options.publicUrl === undefined ? [] : [{ provide: PUBLIC_URL, useValue: options.publicUrl }]),
+        ...(options.providers ?? []),
         { provide: UPSTREAMS, useValue: { echo } },
         { provide: IDENTITY_SIGNING_KEY, useValue: parseIdentityPrivateKey(keys.privateKeyPem) },
         // TOTP and webhook secrets are sealed by the vault (ADR 0013).

@@ -10,6 +10,7 @@ import {
   CHANNEL_REFRESH_SCHEDULE,
   IDENTITY_SIGNING_KEY,
   INTERNAL_API_TOKEN,
+  OUTBOUND_POLICY,
   TOKEN_VAULT,
   UPSTREAMS,
   VaultKeyRing,
@@ -79,6 +80,8 @@ export async function startGatewayWithChannels(
         { provide: CHANNEL_CONNECTORS, useValue: connectors },
         { provide: INTERNAL_API_TOKEN, useValue: internalToken },
         { provide: CHANNEL_REFRESH_SCHEDULE, useValue: false },
+        // The network fakes listen on loopback; a test of the address guard overrides this (ADR 0018).
+        { provide: OUTBOUND_POLICY, useValue: { allowPrivateNetworkTargets: true } },
         ...(options.providers ?? []),
       ],
     },

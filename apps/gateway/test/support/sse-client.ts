@@ -9,6 +9,8 @@ export interface ServerSentEvent {
 /** Reads a text/event-stream over real HTTP, as a browser's EventSource would, and keeps every event. */
 export class SseClient {
   readonly events: ServerSentEvent[] = [];
+  /** True once the server has ended the stream. */
+  ended = false;
   private closed = false;
 
   private constructor(
@@ -47,6 +49,7 @@ export class SseClient {
     } catch {
       // aborted by close()
     }
+    this.ended = true;
   }
 
   private parse(block: string): void {

@@ -14,6 +14,7 @@ import { channelConnectedV1 } from '../gateway/channel-connected.v1.js';
 import { channelDisconnectedV1 } from '../gateway/channel-disconnected.v1.js';
 import { channelReauthRequiredV1 } from '../gateway/channel-reauth-required.v1.js';
 import { notificationRequestedV1 } from '../gateway/notification-requested.v1.js';
+import { notificationRequestedV2 } from '../gateway/notification-requested.v2.js';
 import { brandVoiceChangedV1 } from '../strategy/brand-voice-changed.v1.js';
 import { goalChangedV1 } from '../strategy/goal-changed.v1.js';
 import { goalRetiredV1 } from '../strategy/goal-retired.v1.js';
@@ -262,6 +263,15 @@ export const contractExamples: ContractExample<unknown>[] = [
     link: `/community/crises/${ids.crisis}`,
     object: { type: 'crisis', id: ids.crisis },
     recipients: { rule: 'roles', roles: ['community-manager', 'admin'] },
+  }),
+  example(notificationRequestedV2, {
+    requestedBy: 'content',
+    kind: 'approval-link',
+    title: 'A post awaits your approval',
+    body: 'Open the link to read version 2 of the post and approve or reject it, once, without an account.',
+    link: '/api/content/approval-link?token=a1.eyJsaW5rSWQiOiIwMTk2In0.c2lnbmF0dXJl',
+    object: { type: 'post', id: ids.post },
+    recipients: { rule: 'addresses', addresses: [{ email: 'maria@client.example', name: 'Maria, Acme' }] },
   }),
 ];
 

@@ -20,6 +20,12 @@ export interface BootstrapOptions {
   readonly ownsRuntime?: boolean;
   /** Extra global providers (the gateway's signing key and upstreams). */
   readonly providers?: readonly Provider[];
+  /**
+   * Which peers are trusted reverse proxies: a hop count, or addresses, CIDR ranges and proxy-addr's names
+   * (`loopback`, `linklocal`, `uniquelocal`). Only through them do `request.ip` and `request.protocol` come from
+   * X-Forwarded-For / -Proto. Default: none, the socket's peer is the client.
+   */
+  readonly trustProxy?: number | readonly string[];
   /** Runs before the app initialises: static assets, Fastify plugins. */
   readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -57,7 +63,10 @@ export async function bootstrapService(
     ownership: { database: ownsRuntime ? runtime.database : null },
   });
   const root = rootModule(kit, definition, options.providers ?? []);
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: trustProxyOf(options.trustProxy) }),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger,
     abortOnError: false,
@@ -97,6 +106,17 @@ export async function bootstrapService(
       return app.getUrl();
     },
   };
+}
+
+/**
+ * Addresses and ranges go to proxy-addr as they are. Fastify ignores a bare hop count (it cannot check the
+ * immediate peer), so a count becomes "the `hops` nearest addresses are proxies": right only when nothing but
+ * those proxies can reach this port (docs/adr/0017).
+ */
+function trustProxyOf(
+  trust: number | readonly string[],
+): string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : [...trust];
 }
 
 /** Carries the host's extra providers into the service's container. */

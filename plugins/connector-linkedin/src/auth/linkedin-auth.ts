@@ -122,7 +122,10 @@ export function createLinkedinAuth(deps: LinkedinDeps): AuthCapability {
     },
 
     refresh(credentials) {
-      return refreshing.run(credentials.accountId, async () => {
+      // Keyed by the token too: two workspaces that connected the same page hold different grants, and one
+      // must never be handed the other's refreshed token. Without a refresh token the access token tells them apart.
+      const grant = credentials.refreshToken ?? credentials.accessToken;
+      return refreshing.run(`${credentials.accountId}\n${grant}`, async () => {
         const now = context.clock.now().getTime();
         const expiresAt = credentials.expiresAt
           ? Date.parse(credentials.expiresAt)

@@ -1,4 +1,4 @@
-/** One refresh at a time per account: a second caller waits for the first and gets its result. */
+/** One refresh at a time per key (account and grant): a second caller waits for the first and gets its result. */
 export class SerialRefresh<T> {
   private readonly running = new Map<string, Promise<T>>();
 

@@ -3,6 +3,7 @@ import { tokenResponse, xUser, type TokenResponse } from '../api/x-schemas.js';
 import { X_SCOPES } from '../config.js';
 import type { XDeps } from '../x-deps.js';
 import { SerialRefresh } from './serial-refresh.js';
+import { subscribeAccount } from './subscribe-account.js';
 
 const me = z.object({ data: xUser });
 
@@ -67,6 +68,7 @@ export function createXAuth(deps: XDeps): AuthCapability {
           tokenResponse,
         );
         const user = await whoAmI(token.access_token, 'auth.exchange');
+        await subscribeAccount(deps, user.id, token.access_token);
         return toCredentials(user.id, token, user.username);
       },
     },

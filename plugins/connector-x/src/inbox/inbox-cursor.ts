@@ -1,6 +1,12 @@
 /** Where the last pull stopped: the newest mention id (`since_id`) and the newest direct-message event id. */
 export interface InboxCursor {
   readonly mentions?: string;
+  /**
+   * A mentions scan that hit the page cap: the `pagination_token` to read its older pages with the same
+   * `since_id`, and the newest id it saw, which becomes `mentions` once the scan reaches `since_id`.
+   */
+  readonly mentionsPage?: string;
+  readonly mentionsNewest?: string;
   readonly messages?: string;
 }
 
@@ -11,14 +17,28 @@ export function readCursor(cursor: string | null): InboxCursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     const id = (value: unknown) => (typeof value === 'string' && /^\d+$/u.test(value) ? value : undefined);
-    return { mentions: id(parsed.m), messages: id(parsed.d) };
+    const token = (value: unknown) =>
+      typeof value === 'string' && /^[\w-]{1,200}$/u.test(value) ? value : undefined;
+    const page = token(parsed.mp);
+    return {
+      mentions: id(parsed.m),
+      ...(page ? { mentionsPage: page, mentionsNewest: id(parsed.mn) } : {}),
+      messages: id(parsed.d),
+    };
   } catch {
     return {};
   }
 }
 
 export function writeCursor(cursor: InboxCursor): string {
-  return Buffer.from(JSON.stringify({ m: cursor.mentions, d: cursor.messages })).toString('base64url');
+  return Buffer.from(
+    JSON.stringify({
+      m: cursor.mentions,
+      mp: cursor.mentionsPage,
+      mn: cursor.mentionsPage ? cursor.mentionsNewest : undefined,
+      d: cursor.messages,
+    }),
+  ).toString('base64url');
 }
 
 /** Compares 64-bit decimal ids without losing precision. */

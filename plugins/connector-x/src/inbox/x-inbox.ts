@@ -8,13 +8,40 @@ import {
 } from '@chorus/connector-sdk';
 import { createdPost, dmEvents, dmSent, timeline, type XUser } from '../api/x-schemas.js';
 import { postUrl, type XDeps } from '../x-deps.js';
-import { newerId, readCursor, writeCursor } from './inbox-cursor.js';
+import { newerId, readCursor, writeCursor, type InboxCursor } from './inbox-cursor.js';
 import { messageToInteraction, oldestFirst, postToInteraction } from './to-interaction.js';
 import { createXWebhook } from './x-webhook.js';
 
 const MAX_PAGES = 10;
 const POST_FIELDS = 'created_at,conversation_id,in_reply_to_user_id,referenced_tweets,author_id';
 const hidden = z.object({ data: z.object({ hidden: z.boolean() }) });
+
+type MentionsState = Pick<InboxCursor, 'mentions' | 'mentionsPage' | 'mentionsNewest'>;
+
+/**
+ * Where mentions stand when the limit cut the page. All of them returned: where the scan got to. None: the
+ * same state again. Some
+ * returned: everything up to the last one returned is delivered, so that id ends the scan (an unfinished scan
+ * still goes on from its token for the older ones); a few may come twice, none is lost.
+ */
+function limitedMentions(
+  cursor: InboxCursor,
+  mentions: { found: readonly Interaction[]; state: MentionsState },
+  returned: readonly Interaction[],
+  lastReturned: string | undefined,
+): MentionsState {
+  if (mentions.found.every((item) => returned.includes(item))) {
+    return mentions.state;
+  }
+  if (lastReturned === undefined) {
+    const { mentions: sinceId, mentionsPage, mentionsNewest } = cursor;
+    return { mentions: sinceId, mentionsPage, mentionsNewest };
+  }
+  if (mentions.state.mentionsPage) {
+    return { ...mentions.state, mentionsNewest: lastReturned };
+  }
+  return { mentions: lastReturned };
+}
 
 /**
  * Pulls mentions (replies to the account's posts arrive there too) with `since_id`, and direct messages newer
@@ -23,10 +50,15 @@ const hidden = z.object({ data: z.object({ hidden: z.boolean() }) });
 export function createXInbox(deps: XDeps): InboxCapability {
   const { api } = deps;
 
-  const pullMentions = async (credentials: Credentials, sinceId: string | undefined) => {
+  /** Mentions newer than `since_id`; a scan longer than MAX_PAGES goes on from its token at the next pull. */
+  const pullMentions = async (
+    credentials: Credentials,
+    cursor: InboxCursor,
+  ): Promise<{ found: Interaction[]; state: MentionsState }> => {
     const found: Interaction[] = [];
-    let newest = sinceId;
-    let token: string | undefined;
+    const sinceId = cursor.mentions;
+    let newest = newerId(sinceId, cursor.mentionsPage ? cursor.mentionsNewest : undefined);
+    let token = cursor.mentionsPage;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const answer = await api.call(
         {
@@ -50,10 +82,11 @@ export function createXInbox(deps: XDeps): InboxCapability {
       token = answer.meta.next_token;
       // The first pull reads one page: older mentions are history, not news.
       if (!token || sinceId === undefined) {
-        break;
+        return { found, state: { mentions: newest } };
       }
     }
-    return { found, newest };
+    // Older unread mentions remain: since_id stays until the scan reaches it, the token says where it goes on.
+    return { found, state: { mentions: sinceId, mentionsPage: token, mentionsNewest: newest } };
   };
 
   const pullMessages = async (credentials: Credentials, after: string | undefined) => {
@@ -98,7 +131,7 @@ export function createXInbox(deps: XDeps): InboxCapability {
   return {
     async pull(credentials, request): Promise<InboxPage> {
       const cursor = readCursor(request.cursor);
-      const mentions = await pullMentions(credentials, cursor.mentions);
+      const mentions = await pullMentions(credentials, cursor);
       // An account connected without dm.read has mentions only.
       const readsMessages = !credentials.scopes || credentials.scopes.includes('dm.read');
       const messages = readsMessages
@@ -116,14 +149,14 @@ export function createXInbox(deps: XDeps): InboxCapability {
         return {
           interactions: limited,
           cursor: writeCursor({
-            mentions: lastOf(false) ?? cursor.mentions,
+            ...limitedMentions(cursor, mentions, limited, lastOf(false)),
             messages: lastOf(true) ?? cursor.messages,
           }),
         };
       }
       return {
         interactions,
-        cursor: writeCursor({ mentions: mentions.newest, messages: messages.newest }),
+        cursor: writeCursor({ ...mentions.state, messages: messages.newest }),
       };
     },
 

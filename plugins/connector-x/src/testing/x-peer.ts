@@ -62,7 +62,7 @@ export class XPeer implements NetworkPeer {
 
   async view(remoteId: string): Promise<ViewedPost | null> {
     const query = new URLSearchParams({
-      'tweet.fields': 'referenced_tweets,attachments,public_metrics',
+      'tweet.fields': 'referenced_tweets,attachments,public_metrics,entities',
       expansions: 'attachments.media_keys,attachments.poll_ids',
       'media.fields': 'alt_text,type',
     });
@@ -70,6 +70,7 @@ export class XPeer implements NetworkPeer {
     const data = json.data as
       | {
           text: string;
+          entities?: { urls?: { expanded_url: string }[] };
           referenced_tweets?: { type: string; id: string }[];
           public_metrics?: { like_count: number };
         }
@@ -83,6 +84,8 @@ export class XPeer implements NetworkPeer {
     };
     return {
       text: data.text,
+      // X shows URLs as t.co links in the text; the link a person follows is the expanded one.
+      link: data.entities?.urls?.at(-1)?.expanded_url ?? null,
       media: (includes.media ?? []).map((item) => ({
         kind: item.type === 'photo' ? 'image' : item.type === 'animated_gif' ? 'gif' : 'video',
         altText: item.alt_text ?? null,

@@ -7,6 +7,7 @@ import {
   type Clock,
   type Connector,
   type Credentials,
+  type Logger,
 } from '@chorus/connector-sdk';
 import { xConnector } from '../../src/index.js';
 import { createXContractSetup, type XContractSetup, type XFakeOptions } from '../../src/testing/index.js';
@@ -25,6 +26,7 @@ export async function connectedX(
   options: XFakeOptions = {},
   config: Record<string, unknown> = {},
   clock?: Clock,
+  logger: Logger = silentLogger,
 ): Promise<ConnectedX> {
   const setup = await createXContractSetup(options);
   const parsed = parseManifest(xConnector.manifest);
@@ -34,7 +36,7 @@ export async function connectedX(
   const context = createConnectorContext({
     manifest: parsed.manifest,
     config: { ...setup.config, ...config },
-    logger: silentLogger,
+    logger,
     timeoutMs: 1000,
     ...(clock ? { clock } : {}),
   });

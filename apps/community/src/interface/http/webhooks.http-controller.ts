@@ -7,11 +7,13 @@ import {
   Post,
   Req,
   Res,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiServiceUnavailableResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
@@ -24,6 +26,7 @@ import { ReceiveWebhookCommand } from '../../application/commands/receive-webhoo
 import { AnswerWebhookChallengeQuery } from '../../application/queries/answer-webhook-challenge/answer-webhook-challenge.query.js';
 import {
   MalformedWebhookError,
+  WebhookCompletionDeferredError,
   WebhookConnectorNotFoundError,
   WebhookSignatureRefusedError,
 } from '../../domain/webhook.errors.js';
@@ -57,6 +60,10 @@ export class WebhooksHttpController {
   @ApiUnauthorizedResponse({ description: 'The signature is missing or does not match the body' })
   @ApiNotFoundResponse({ description: 'No connector with this id takes webhooks' })
   @ApiBadRequestResponse({ description: 'Genuine, but not a delivery the connector can read' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'Genuine, but an interaction could not be read in full for now: the network delivers it again',
+  })
   async receiveWebhook(
     @ValidParam('connector', ConnectorIdParam) connectorId: string,
     @Req() request: RawBodyRequest,
@@ -113,6 +120,9 @@ function httpErrorOf(error: unknown): unknown {
   }
   if (error instanceof MalformedWebhookError) {
     return new BadRequestException(error.message);
+  }
+  if (error instanceof WebhookCompletionDeferredError) {
+    return new ServiceUnavailableException(error.message);
   }
   return error;
 }

@@ -5,7 +5,9 @@ import { OUTBOX, TenantTransactions } from '@chorus/service-kit';
 import type { PostListFilter, PostRepository } from '../../application/ports/post-repository.port.js';
 import { ContentConflictError } from '../../domain/content.errors.js';
 import { Post, type PostContent, type PostProps } from '../../domain/post.aggregate.js';
+import { recordPostVersion, withdrawDraftPublications } from './approval.typeorm-repository.js';
 import { postIntegrationEvents } from './post-integration-events.mapper.js';
+import { cancelPublications, schedulePublications } from './publication.typeorm-repository.js';
 
 interface PostRow {
   id: string;
@@ -60,6 +62,10 @@ export class PostTypeormRepository implements PostRepository {
         );
       }
       await this.publish(tx, post);
+      if (p.status === 'draft') {
+        // Off the calendar (back for approval): nothing of it is sent, unless an attempt may be out already.
+        await cancelPublications(tx, p.id);
+      }
     });
     post.clearPendingEvents();
   }
@@ -112,9 +118,17 @@ export class PostTypeormRepository implements PostRepository {
   }
 
   private async publish(tx: Tx, post: Post): Promise<void> {
+    // Content versions and approvals follow every change of content, in this transaction (docs/adr/0022).
+    await recordPostVersion(tx, this.outbox, post.snapshot());
+    await withdrawDraftPublications(tx, post.snapshot());
     const envelopes = postIntegrationEvents(post.pendingEvents());
     if (envelopes.length > 0) {
       await this.outbox.add(tx, envelopes);
+      // The publisher's own record of what to send, committed with the post (docs/adr/0019).
+      await schedulePublications(
+        tx,
+        envelopes.filter((e) => e.type === 'PostScheduled'),
+      );
     }
   }
 }

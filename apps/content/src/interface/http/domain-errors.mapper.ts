@@ -5,6 +5,7 @@ import {
   ContentNotFoundError,
   InvalidContentInputError,
 } from '../../domain/content.errors.js';
+import { AlreadyPublishedError } from '../../domain/publishing/publishing.errors.js';
 
 /**
  * Domain errors -> HTTP, in the same body shape as input validation: broken rules are a 400 naming each field
@@ -24,8 +25,11 @@ export class DomainErrorsHttpFilter implements ExceptionFilter {
       return;
     }
     const status = error instanceof ContentNotFoundError ? 404 : 409;
-    void reply
-      .status(status)
-      .send({ statusCode: status, error: status === 404 ? 'Not Found' : 'Conflict', message: error.message });
+    void reply.status(status).send({
+      statusCode: status,
+      error: status === 404 ? 'Not Found' : 'Conflict',
+      message: error.message,
+      ...(error instanceof AlreadyPublishedError ? { url: error.url } : {}),
+    });
   }
 }

@@ -23,6 +23,7 @@ import { SchedulePostCommand } from '../../application/commands/schedule-post/sc
 import { CheckPostQuery } from '../../application/queries/check-post/check-post.query.js';
 import { GetPostQuery } from '../../application/queries/get-post/get-post.query.js';
 import { ListPostsQuery } from '../../application/queries/list-posts/list-posts.query.js';
+import { AttachLibraryMediaQuery } from '../../media/application/queries/attach-library-media/attach-library-media.query.js';
 import { EditPostBody, ListPostsQueryDto, PostBody, ScheduleBody, contentOf } from './dto/post-body.dto.js';
 import {
   PostChecksDto,
@@ -62,7 +63,12 @@ export class PostsHttpController {
         tenantId: identity.tenantId,
         workspaceId: identity.workspaceId,
         createdBy: identity.userId,
-        content: contentOf(body),
+        content: contentOf(
+          body,
+          await this.queries.execute(
+            new AttachLibraryMediaQuery(identity.tenantId, identity.workspaceId, body),
+          ),
+        ),
       }),
     );
     return toPostDto(post);
@@ -123,7 +129,12 @@ export class PostsHttpController {
         postId,
         expectedRevision: body.revision,
         by: identity.userId,
-        content: contentOf(body),
+        content: contentOf(
+          body,
+          await this.queries.execute(
+            new AttachLibraryMediaQuery(identity.tenantId, identity.workspaceId, body),
+          ),
+        ),
       }),
     );
     return { ...toPostDto(result.post), warnings: toProblems(result.warnings) };

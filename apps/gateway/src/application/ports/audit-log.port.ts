@@ -2,8 +2,10 @@ import type { AuditEntry, NewAuditEntry } from '../../domain/audit-entry.entity.
 
 export interface AuditFilter {
   readonly tenantId: string;
-  /** Entries of this workspace and the agency-wide ones. */
+  /** Entries of this workspace. */
   readonly workspaceId: string;
+  /** Also the agency-wide entries (sign-ins, agency changes): for agency owners and admins only (ADR 0018). */
+  readonly includeAgencyWide: boolean;
   readonly action?: string | undefined;
   readonly actorId?: string | undefined;
   readonly objectType?: string | undefined;

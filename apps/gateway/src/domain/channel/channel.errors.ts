@@ -8,11 +8,14 @@ export class ChannelNotFoundError extends Error {
 
 /** An OAuth callback whose state is unknown, already used or expired: nothing is stored. */
 export class OAuthStateRefusedError extends Error {
-  constructor(reason: 'unknown-or-used' | 'expired') {
+  constructor(readonly reason: 'unknown-or-used' | 'expired' | 'other-browser') {
     super(
       reason === 'expired'
         ? 'This authorization expired (10 minutes); start connecting the channel again'
-        : 'Unknown or already used state: start connecting the channel again',
+        : reason === 'other-browser'
+          ? 'This browser did not start this authorization (its cookie is missing), or it was already used: ' +
+            'start connecting the channel again in this browser'
+          : 'Unknown or already used state, or started in another browser: start connecting the channel again',
     );
     this.name = 'OAuthStateRefusedError';
   }

@@ -50,6 +50,11 @@ export class AccountTypeormRepository implements AccountRepository {
         await tx.manager.insert(WorkspaceOrmEntity, workspaceToPersistence(workspace));
         await tx.manager.insert(MemberOrmEntity, member);
         await tx.manager.insert(MembershipOrmEntity, memberships);
+        // Whoever founds the agency owns it (ADR 0018): agency-level actions need this role.
+        await tx.query(
+          `INSERT INTO gateway.agency_role (member_id, tenant_id, role, granted_at) VALUES ($1, $2, 'owner', now())`,
+          [member.id, agency.id],
+        );
       });
     } catch (error) {
       if (isUniqueViolation(error, 'member_email')) {

@@ -37,9 +37,12 @@ export class AuditLogTypeormRepository implements AuditLog {
     const rows = await this.transactions.run(filter.tenantId, (tx) => {
       const query = tx.manager
         .createQueryBuilder(AuditEntryOrmEntity, 'e')
-        .where('(e.workspace_id = :workspaceId OR e.workspace_id IS NULL)', {
-          workspaceId: filter.workspaceId,
-        })
+        .where(
+          filter.includeAgencyWide
+            ? '(e.workspace_id = :workspaceId OR e.workspace_id IS NULL)'
+            : 'e.workspace_id = :workspaceId',
+          { workspaceId: filter.workspaceId },
+        )
         .orderBy('e.id', 'DESC')
         .limit(filter.limit);
       const equals = {

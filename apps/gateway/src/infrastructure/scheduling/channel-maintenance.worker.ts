@@ -30,7 +30,8 @@ export const DEFAULT_REFRESH_SCHEDULE: ChannelRefreshSchedule = {
  * With a vault configured: re-wraps the vault's secrets (channel credentials, TOTP secrets, webhook signing
  * secrets) still under another master key than the active one (rotation, ADR 0013), and seals TOTP and webhook
  * secrets stored in clear before the vault held them, at start and after each pass of the sweep for tokens
- * about to expire. Every gateway instance sweeps; row locks keep them from refreshing one channel twice.
+ * about to expire. Every gateway instance sweeps; refresh claims keep them from refreshing one channel twice
+ * (ADR 0018).
  */
 @Injectable()
 export class ChannelMaintenanceWorker implements OnApplicationBootstrap, OnApplicationShutdown {

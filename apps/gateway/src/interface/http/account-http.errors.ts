@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import {
   AlreadyMemberError,
   ApiTokenNotFoundError,
-  EmailInAnotherAgencyError,
+  CurrentTwoFactorCodeRequiredError,
   LastAdminError,
   MemberNotFoundError,
   EmailAlreadyRegisteredError,
@@ -64,6 +64,9 @@ export function accountHttpError(error: unknown, reply?: FastifyReply): unknown 
   if (error instanceof InvalidResetTokenError) {
     return fieldProblem('token', error.message);
   }
+  if (error instanceof CurrentTwoFactorCodeRequiredError) {
+    return fieldProblem('code', error.message);
+  }
   if (error instanceof InvalidTwoFactorCodeError) {
     return fieldProblem('code', error.message);
   }
@@ -79,11 +82,7 @@ export function accountHttpError(error: unknown, reply?: FastifyReply): unknown 
   if (error instanceof MemberNotFoundError) {
     return new NotFoundException(error.message);
   }
-  if (
-    error instanceof AlreadyMemberError ||
-    error instanceof EmailInAnotherAgencyError ||
-    error instanceof LastAdminError
-  ) {
+  if (error instanceof AlreadyMemberError || error instanceof LastAdminError) {
     return new ConflictException(error.message);
   }
   if (error instanceof ApiTokenNotFoundError) {

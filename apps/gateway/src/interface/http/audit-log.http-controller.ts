@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -11,10 +11,12 @@ import {
   RequirePermission,
   ResponseSchema,
   ValidQuery,
+  type RequestWithMember,
 } from '@chorus/service-kit';
 import type { AuditFilter } from '../../application/ports/audit-log.port.js';
 import { SearchAuditLogQuery } from '../../application/queries/search-audit-log/search-audit-log.query.js';
 import type { AuditEntry } from '../../domain/audit-entry.entity.js';
+import { isScopedCredential } from './credential-owner.mapper.js';
 import { csvRow } from './csv.mapper.js';
 import {
   AuditLogExportSearch,
@@ -35,7 +37,7 @@ const CSV_COLUMNS = [
   'details',
 ];
 
-/** Who did what, when, to which object: this workspace's entries and the agency-wide ones. */
+/** Who did what, when, to which object: this workspace's entries, and the agency-wide ones for agency roles. */
 @ApiTags('audit')
 @Controller('api/audit-log')
 export class AuditLogHttpController {
@@ -50,8 +52,11 @@ export class AuditLogHttpController {
   async search(
     @ValidQuery(AuditLogSearch) search: AuditLogSearch,
     @CurrentIdentity() identity: Identity,
+    @Req() request: RequestWithMember,
   ): Promise<z.infer<typeof AuditLogResponse>> {
-    const entries = await this.queries.execute(new SearchAuditLogQuery(filterOf(search, identity)));
+    const entries = await this.queries.execute(
+      new SearchAuditLogQuery(filterOf(search, identity), identity.userId, isScopedCredential(request)),
+    );
     return {
       items: entries.map(toResponse),
       nextBefore: entries.length === search.limit ? (entries.at(-1)?.id ?? null) : null,
@@ -70,8 +75,11 @@ export class AuditLogHttpController {
     @ValidQuery(AuditLogExportSearch) search: AuditLogExportSearch,
     @CurrentIdentity() identity: Identity,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: RequestWithMember,
   ): Promise<string> {
-    const entries = await this.queries.execute(new SearchAuditLogQuery(filterOf(search, identity)));
+    const entries = await this.queries.execute(
+      new SearchAuditLogQuery(filterOf(search, identity), identity.userId, isScopedCredential(request)),
+    );
     void reply.header('cache-control', 'no-store');
     return (
       csvRow(CSV_COLUMNS) +
@@ -83,7 +91,7 @@ export class AuditLogHttpController {
   }
 }
 
-function filterOf(search: AuditLogSearch, identity: Identity): AuditFilter {
+function filterOf(search: AuditLogSearch, identity: Identity): Omit<AuditFilter, 'includeAgencyWide'> {
   const from = search.from === undefined ? undefined : new Date(search.from);
   const to = search.to === undefined ? undefined : new Date(search.to);
   if (from !== undefined && to !== undefined && from >= to) {

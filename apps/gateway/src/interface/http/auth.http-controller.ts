@@ -1,12 +1,6 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Optional, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -25,33 +19,45 @@ import { SignUpCommand } from '../../application/commands/sign-up/sign-up.comman
 import { accountHttpError } from './account-http.errors.js';
 import { SignInBody, SignInResponse } from './dto/sign-in.dto.js';
 import { SignUpBody, SignUpResponse } from './dto/sign-up.dto.js';
-import { clearSessionCookies } from './session-cookie.mapper.js';
+import { PUBLIC_URL } from '../../gateway.tokens.js';
+import { SIGN_IN_PATH, clearSessionCookies, cookiePolicyOf } from './session-cookie.mapper.js';
+import { SameOriginJson } from './same-origin-json.guard.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthHttpController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
+  ) {}
 
   @Post('sign-up')
-  @HttpCode(201)
+  @HttpCode(202)
   @PublicEndpoint()
-  @ApiOperation({ summary: 'Create an agency with its first workspace and admin; returns an API token' })
+  @SameOriginJson()
+  @ApiOperation({
+    summary:
+      'Create an agency with its first workspace and admin, then sign in (POST /api/auth/session or ' +
+      '/api/auth/sign-in). The answer is the same when the e-mail already has an account: its owner is ' +
+      'e-mailed instead, and nothing is created',
+  })
   @BodySchema(SignUpBody)
-  @ResponseSchema(201, SignUpResponse, 'The new agency, workspace and member, and a token')
+  @ResponseSchema(202, SignUpResponse, 'Accepted: sign in with this e-mail and password')
   @BadRequestDoc()
-  @ApiConflictResponse({ description: 'The e-mail already has an account' })
   async signUp(@ValidBody(SignUpBody) body: SignUpBody): Promise<z.infer<typeof SignUpResponse>> {
-    try {
-      const result = await this.commands.execute(new SignUpCommand(body));
-      return { ...result, expiresAt: result.expiresAt.toISOString() };
-    } catch (error) {
-      throw accountHttpError(error);
-    }
+    await this.commands.execute(new SignUpCommand(body));
+    return {
+      message:
+        'Sign in with this e-mail and password to start. If you cannot, this address may already have an ' +
+        'account: its owner has been e-mailed.',
+      signIn: SIGN_IN_PATH,
+    };
   }
 
   @Post('sign-in')
   @HttpCode(200)
   @PublicEndpoint()
+  @SameOriginJson()
   @ApiOperation({
     summary: 'Exchange e-mail and password (and the two-factor code when on) for an API token',
   })
@@ -92,7 +98,7 @@ export class AuthHttpController {
       await this.commands.execute(new SignOutCommand(token));
     }
     if (request.member?.credential === 'session') {
-      clearSessionCookies(reply);
+      clearSessionCookies(cookiePolicyOf(this.publicUrl), reply);
     }
   }
 }

@@ -1,7 +1,19 @@
-import { Controller, Delete, Get, HttpCode, Inject, Optional, Post, Req } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpException,
+  Inject,
+  Optional,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { ApiOperation, ApiSeeOtherResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Identity } from '@chorus/access';
 import {
@@ -30,6 +42,18 @@ import { PUBLIC_URL } from '../../gateway.tokens.js';
 import { channelHttpError } from './channel-http.errors.js';
 import { callbackUrlOf } from './channel-callback-url.mapper.js';
 import {
+  addCookies,
+  cookieLine,
+  cookiePolicyOf,
+  parseCookies,
+  type CookiePolicy,
+} from './session-cookie.mapper.js';
+import {
+  OAuthStateRefusedError,
+  NetworkRefusedConnectionError,
+} from '../../domain/channel/channel.errors.js';
+import { AUTHORIZATION_LIFETIME_MS } from '../../application/commands/start-channel-authorization/start-channel-authorization.handler.js';
+import {
   AppPasswordBody,
   AuthorizationStartedResponse,
   ChannelIdParam,
@@ -40,6 +64,9 @@ import {
   channelResponse,
 } from './dto/channel.dto.js';
 
+/** The console's channels page: a browser coming back from the network lands there with `outcome`. */
+export const CHANNELS_PAGE_PATH = '/channels';
+
 /**
  * The workspace's channels: connect (OAuth with state and PKCE, or an app password), list with their state,
  * disconnect. Connecting an account the workspace already has reconnects it (ADR 0014).
@@ -47,11 +74,15 @@ import {
 @ApiTags('channels')
 @Controller('api/channels')
 export class ChannelsHttpController {
+  private readonly cookies: CookiePolicy;
+
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
-  ) {}
+  ) {
+    this.cookies = cookiePolicyOf(publicUrl);
+  }
 
   @Get()
   @RequirePermission('channel:read')
@@ -72,7 +103,8 @@ export class ChannelsHttpController {
   @ApiOperation({
     summary:
       "Start connecting (or reconnecting) an account through the network's OAuth: returns the network's " +
-      'authorize URL, with a one-time state and a PKCE challenge',
+      'authorize URL, with a one-time state and a PKCE challenge, and sets an httpOnly chorus_oauth_<id> cookie ' +
+      'that binds the callback to this browser (open authorizeUrl in the same browser)',
   })
   @BodySchema(StartAuthorizationBody)
   @ResponseSchema(201, AuthorizationStartedResponse, 'Send the browser to authorizeUrl')
@@ -81,7 +113,9 @@ export class ChannelsHttpController {
     @ValidBody(StartAuthorizationBody) body: StartAuthorizationBody,
     @CurrentIdentity() identity: Identity,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<z.infer<typeof AuthorizationStartedResponse>> {
+    const browserNonce = randomBytes(32).toString('base64url');
     try {
       const started: AuthorizationStarted = await this.commands.execute(
         new StartChannelAuthorizationCommand(
@@ -91,8 +125,18 @@ export class ChannelsHttpController {
           body.network,
           callbackUrlOf(request, this.publicUrl),
           body.params,
+          browserNonce,
         ),
       );
+      // Lax, not Strict: the network sends the browser back with a top-level GET from its own site.
+      addCookies(reply, [
+        cookieLine(this.cookies, this.cookies.oauthFor(started.state), browserNonce, {
+          maxAge: AUTHORIZATION_LIFETIME_MS / 1000,
+          httpOnly: true,
+          sameSite: 'Lax',
+          overHttps: request.protocol === 'https',
+        }),
+      ]);
       return { authorizeUrl: started.authorizeUrl, expiresAt: started.expiresAt.toISOString() };
     } catch (error) {
       throw channelHttpError(error);
@@ -100,26 +144,62 @@ export class ChannelsHttpController {
   }
 
   // The network redirects the browser here from another site: SameSite=Strict keeps the session cookie away,
-  // so the one-time state (10 minutes, stored hashed) is what identifies the authorization, not a session.
+  // so the one-time state (10 minutes, stored hashed with the browser's nonce) identifies the authorization, and
+  // the Lax chorus_oauth_<id> cookie proves it is the browser that started it.
   @Get('oauth/callback')
   @PublicEndpoint()
   @ApiOperation({
-    summary: "The network's redirect back: exchanges the code; a wrong, expired or used state is refused",
+    summary:
+      "The network's redirect back: exchanges the code; a wrong, expired or used state, or another browser's, " +
+      'is refused and stores nothing. A browser (Accept: text/html) is sent on to the console: ' +
+      '/channels?outcome=connected&channel=<id>, or outcome=expired | state-refused | network-refused | failed',
   })
   @QuerySchema(OAuthCallbackQuery)
-  @ResponseSchema(200, ChannelResponse, 'The channel, connected')
+  @ResponseSchema(200, ChannelResponse, 'The channel, connected (to a client that does not accept HTML)')
+  @ApiSeeOtherResponse({ description: 'A browser: to the console channels page with the outcome' })
   @BadRequestDoc()
   async callback(
     @ValidQuery(OAuthCallbackQuery) query: OAuthCallbackQuery,
-  ): Promise<z.infer<typeof ChannelResponse>> {
+    @Req() request: FastifyRequest,
+    // Not passthrough: the answer is a redirect or JSON, chosen here.
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const browserNonce = parseCookies(request.headers.cookie)[this.cookies.oauthFor(query.state)];
+    const browser = (request.headers.accept ?? '').includes('text/html');
     try {
       const channel: Channel = await this.commands.execute(
-        new CompleteChannelAuthorizationCommand(query.state, query.code, query.error),
+        new CompleteChannelAuthorizationCommand(query.state, browserNonce, query.code, query.error),
       );
-      return channelResponse(channel.snapshot());
+      // Spent. Not cleared on a refusal: a forged callback must not break this browser's flow in progress.
+      addCookies(reply, [
+        cookieLine(this.cookies, this.cookies.oauthFor(query.state), '', {
+          maxAge: 0,
+          httpOnly: true,
+          sameSite: 'Lax',
+          overHttps: request.protocol === 'https',
+        }),
+      ]);
+      if (browser) {
+        await this.toConsole(reply, { outcome: 'connected', channel: channel.id });
+        return;
+      }
+      await reply.status(200).send(channelResponse(channel.snapshot()));
     } catch (error) {
-      throw channelHttpError(error);
+      const answer = channelHttpError(error);
+      if (browser && answer instanceof HttpException) {
+        await this.toConsole(reply, { outcome: callbackOutcomeOf(error) });
+        return;
+      }
+      throw answer;
     }
+  }
+
+  private async toConsole(reply: FastifyReply, query: Record<string, string>): Promise<void> {
+    const base = (this.publicUrl ?? '').replace(/\/$/, '');
+    await reply
+      .status(303)
+      .header('location', `${base}${CHANNELS_PAGE_PATH}?${new URLSearchParams(query).toString()}`)
+      .send();
   }
 
   @Post('app-password')
@@ -172,4 +252,12 @@ export class ChannelsHttpController {
       throw channelHttpError(error);
     }
   }
+}
+
+/** What the console's channels page tells the person, from why the callback failed. */
+function callbackOutcomeOf(error: unknown): string {
+  if (error instanceof OAuthStateRefusedError) {
+    return error.reason === 'expired' ? 'expired' : 'state-refused';
+  }
+  return error instanceof NetworkRefusedConnectionError ? 'network-refused' : 'failed';
 }

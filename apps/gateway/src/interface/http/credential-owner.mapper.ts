@@ -15,3 +15,16 @@ export function credentialOwner(request: RequestWithMember): AuthenticatedMember
   }
   return member;
 }
+
+/** A scoped API token: acts with its scopes only, never with its owner's agency role (ADR 0018). */
+export function isScopedCredential(request: RequestWithMember): boolean {
+  return request.member?.scopes !== undefined;
+}
+
+/**
+ * Signed in with the password (a browser session or a sign-in token), not an API token: only such a credential
+ * reads the text of mail, since a reset link in a token holder's hands takes the account over (ADR 0018).
+ */
+export function isPasswordCredential(request: RequestWithMember): boolean {
+  return request.member?.scopes === undefined && request.member?.credential !== 'named';
+}

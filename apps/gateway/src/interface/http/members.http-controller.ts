@@ -57,7 +57,7 @@ export class MembersHttpController {
   @BodySchema(InviteMemberBody)
   @ResponseSchema(201, InvitedMemberResponse, 'Invited')
   @BadRequestDoc()
-  @ApiConflictResponse({ description: 'Already a member here, or the address belongs to another agency' })
+  @ApiConflictResponse({ description: 'Already a member of this workspace' })
   async invite(
     @ValidBody(InviteMemberBody) body: InviteMemberBody,
     @CurrentIdentity() identity: Identity,

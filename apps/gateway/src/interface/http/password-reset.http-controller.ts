@@ -11,6 +11,7 @@ import {
   CompletePasswordResetBody,
   RequestPasswordResetBody,
 } from './dto/password-reset.dto.js';
+import { SameOriginJson } from './same-origin-json.guard.js';
 
 @ApiTags('auth')
 @Controller('api/auth/password-reset')
@@ -20,6 +21,7 @@ export class PasswordResetHttpController {
   @Post()
   @HttpCode(202)
   @PublicEndpoint()
+  @SameOriginJson()
   @ApiOperation({
     summary:
       'Mail a one-time reset link (60 min) when the e-mail has an account; the answer is the same either way',
@@ -37,6 +39,7 @@ export class PasswordResetHttpController {
   @Post('complete')
   @HttpCode(204)
   @PublicEndpoint()
+  @SameOriginJson()
   @ApiOperation({ summary: 'Set a new password with the token from the link; signs out every session' })
   @BodySchema(CompletePasswordResetBody)
   @BadRequestDoc()

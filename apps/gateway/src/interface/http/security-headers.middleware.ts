@@ -1,5 +1,6 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Optional, type NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PUBLIC_URL } from '../../gateway.tokens.js';
 
 /**
  * The HTTP edge's response headers. The console and the API share one origin, so no CORS header is ever sent
@@ -17,10 +18,29 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers for every answer of an installation reached at `publicUrl`. Behind HTTPS (ADR 0017) that includes
+ * Strict-Transport-Security, whatever the hop from the TLS-terminating proxy to us was; a local install on plain
+ * HTTP never sends it (browsers would ignore it there, and it must stay reachable).
+ */
+export function edgeSecurityHeaders(publicUrl: string | undefined): Readonly<Record<string, string>> {
+  return publicUrl?.startsWith('https:') === true
+    ? { ...SECURITY_HEADERS, 'strict-transport-security': STRICT_TRANSPORT_SECURITY }
+    : SECURITY_HEADERS;
+}
+
 @Injectable()
 export class SecurityHeadersMiddleware implements NestMiddleware {
+  private readonly headers: Readonly<Record<string, string>>;
+
+  constructor(@Optional() @Inject(PUBLIC_URL) publicUrl: string | undefined) {
+    this.headers = edgeSecurityHeaders(publicUrl);
+  }
+
   use(request: IncomingMessage, response: ServerResponse, next: () => void): void {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    for (const [name, value] of Object.entries(this.headers)) {
       response.setHeader(name, value);
     }
     // Middleware may see the path relative to its mount point; the original URL is the one the client sent.
@@ -28,9 +48,9 @@ export class SecurityHeadersMiddleware implements NestMiddleware {
     if (url.startsWith('/api/')) {
       response.setHeader('cache-control', 'no-store');
     }
-    // Only over HTTPS: on plain HTTP it would be ignored, and a local install must stay reachable.
+    // A gateway serving TLS itself, without a public URL: over HTTPS only.
     if ((request.socket as { encrypted?: boolean }).encrypted === true) {
-      response.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      response.setHeader('strict-transport-security', STRICT_TRANSPORT_SECURITY);
     }
     next();
   }

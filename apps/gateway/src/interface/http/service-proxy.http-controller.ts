@@ -47,7 +47,8 @@ export class ServiceProxyHttpController {
     @Req() request: FastifyRequest & RequestWithMember,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const upstream = this.upstreams[service];
+    // Own keys only: `constructor` or `__proto__` must not reach Object.prototype's members.
+    const upstream = Object.hasOwn(this.upstreams, service) ? this.upstreams[service] : undefined;
     if (upstream === undefined) {
       throw new NotFoundException(
         `No API at /api/${service}; services: ${Object.keys(this.upstreams).join(', ')}`,

@@ -1,10 +1,11 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Optional, type NestMiddleware } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticateTokenQuery } from '../../application/queries/authenticate-token/authenticate-token.query.js';
 import { ApiToken } from '../../domain/api-token.value-object.js';
-import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from './session-cookie.mapper.js';
+import { PUBLIC_URL } from '../../gateway.tokens.js';
+import { CSRF_HEADER, cookiePolicyOf, parseCookies, type CookiePolicy } from './session-cookie.mapper.js';
 
 /** Why a request's session cookie was not used; the session problem filter explains it to the caller. */
 export type SessionProblem = 'session-expired' | 'csrf-token-invalid';
@@ -25,11 +26,18 @@ export function sessionProblemOf(request: object): SessionProblem | undefined {
  */
 @Injectable()
 export class SessionCookieMiddleware implements NestMiddleware {
-  constructor(private readonly queries: QueryBus) {}
+  private readonly cookies: CookiePolicy;
+
+  constructor(
+    private readonly queries: QueryBus,
+    @Optional() @Inject(PUBLIC_URL) publicUrl: string | undefined,
+  ) {
+    this.cookies = cookiePolicyOf(publicUrl);
+  }
 
   async use(request: IncomingMessage, _response: ServerResponse, next: (error?: unknown) => void) {
     try {
-      const session = parseCookies(request.headers.cookie)[SESSION_COOKIE];
+      const session = parseCookies(request.headers.cookie)[this.cookies.session];
       if (request.headers.authorization !== undefined || session === undefined || session === '') {
         next();
         return;

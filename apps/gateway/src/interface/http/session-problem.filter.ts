@@ -1,7 +1,15 @@
-import { Catch, UnauthorizedException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  Inject,
+  Optional,
+  UnauthorizedException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { PUBLIC_URL } from '../../gateway.tokens.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionProblemOf } from './session-cookie.middleware.js';
-import { SIGN_IN_PATH, clearSessionCookies } from './session-cookie.mapper.js';
+import { SIGN_IN_PATH, clearSessionCookies, cookiePolicyOf } from './session-cookie.mapper.js';
 
 const MESSAGES = {
   'session-expired': 'Your session has expired or was signed out: sign in again',
@@ -15,6 +23,8 @@ const MESSAGES = {
  */
 @Catch(UnauthorizedException)
 export class SessionProblemFilter implements ExceptionFilter {
+  constructor(@Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined) {}
+
   catch(exception: UnauthorizedException, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -24,7 +34,7 @@ export class SessionProblemFilter implements ExceptionFilter {
       return;
     }
     if (problem === 'session-expired') {
-      clearSessionCookies(reply);
+      clearSessionCookies(cookiePolicyOf(this.publicUrl), reply);
     }
     const status = problem === 'session-expired' ? 401 : 403;
     void reply

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Optional, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,21 +8,28 @@ import { SignInCommand } from '../../application/commands/sign-in/sign-in.comman
 import { ApiToken } from '../../domain/api-token.value-object.js';
 import { accountHttpError } from './account-http.errors.js';
 import { SessionResponse, SignInBody } from './dto/sign-in.dto.js';
-import { setSessionCookies } from './session-cookie.mapper.js';
+import { PUBLIC_URL } from '../../gateway.tokens.js';
+import { cookiePolicyOf, setSessionCookies } from './session-cookie.mapper.js';
+import { SameOriginJson } from './same-origin-json.guard.js';
 
 /** The console's sign-in: a session in an httpOnly cookie, with its CSRF token. */
 @ApiTags('auth')
 @Controller('api/auth/session')
 export class SessionHttpController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @PublicEndpoint()
+  @SameOriginJson()
   @ApiOperation({
     summary:
-      'Sign in a browser: sets the httpOnly chorus_session cookie and the chorus_csrf cookie (12 h); ' +
-      'writes must send x-csrf-token. Sign out with POST /api/auth/sign-out',
+      'Sign in a browser: sets the httpOnly chorus_session cookie and the chorus_csrf cookie (12 h; named ' +
+      '__Host-chorus_session and __Host-chorus_csrf behind an https public URL); writes must send ' +
+      'x-csrf-token. Sign out with POST /api/auth/sign-out',
   })
   @BodySchema(SignInBody)
   @ResponseSchema(201, SessionResponse, 'Signed in; the cookies are set')
@@ -47,10 +54,11 @@ export class SessionHttpController {
         }),
       );
       const csrfToken = ApiToken.csrfTokenOf(result.token);
-      setSessionCookies(request, reply, {
+      setSessionCookies(cookiePolicyOf(this.publicUrl), reply, {
         session: result.token,
         csrf: csrfToken,
         expiresAt: result.expiresAt,
+        overHttps: request.protocol === 'https',
       });
       return { userId: result.userId, csrfToken, expiresAt: result.expiresAt.toISOString() };
     } catch (error) {

@@ -1,6 +1,13 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   AuthenticatedEndpoint,
@@ -8,13 +15,14 @@ import {
   BodySchema,
   ResponseSchema,
   ValidBody,
+  openApiSchemaOf,
   type RequestWithMember,
 } from '@chorus/service-kit';
 import { ConfirmTwoFactorCommand } from '../../application/commands/confirm-two-factor/confirm-two-factor.command.js';
 import { DisableTwoFactorCommand } from '../../application/commands/disable-two-factor/disable-two-factor.command.js';
 import { SetUpTwoFactorCommand } from '../../application/commands/set-up-two-factor/set-up-two-factor.command.js';
 import { accountHttpError } from './account-http.errors.js';
-import { TwoFactorCodeBody, TwoFactorSetUpResponse } from './dto/two-factor.dto.js';
+import { TwoFactorCodeBody, TwoFactorSetUpBody, TwoFactorSetUpResponse } from './dto/two-factor.dto.js';
 import { credentialOwner } from './credential-owner.mapper.js';
 
 /** Optional TOTP two-factor sign-in (RFC 6238), for the signed-in member. */
@@ -26,14 +34,28 @@ export class TwoFactorHttpController {
   @Post('set-up')
   @HttpCode(201)
   @AuthenticatedEndpoint()
-  @ApiOperation({ summary: 'Get a new TOTP secret; two-factor sign-in is on once confirmed with a code' })
+  @ApiOperation({
+    summary:
+      'Get a new TOTP secret; two-factor sign-in is on once confirmed with a code. While it is on, send the ' +
+      'current code of the old secret to replace it',
+  })
+  // Optional: no body while two-factor sign-in is off.
+  @ApiBody({ schema: openApiSchemaOf(TwoFactorSetUpBody.unwrap()), required: false })
   @ResponseSchema(201, TwoFactorSetUpResponse, 'The secret and its otpauth:// URI')
-  async setUp(@Req() request: RequestWithMember): Promise<z.infer<typeof TwoFactorSetUpResponse>> {
+  @BadRequestDoc()
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account; see Retry-After' })
+  async setUp(
+    @ValidBody(TwoFactorSetUpBody) body: TwoFactorSetUpBody,
+    @Req() request: RequestWithMember,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<z.infer<typeof TwoFactorSetUpResponse>> {
     const member = credentialOwner(request);
     try {
-      return await this.commands.execute(new SetUpTwoFactorCommand(member.tenantId, member.userId));
+      return await this.commands.execute(
+        new SetUpTwoFactorCommand(member.tenantId, member.userId, body?.code),
+      );
     } catch (error) {
-      throw accountHttpError(error);
+      throw accountHttpError(error, reply);
     }
   }
 
@@ -44,15 +66,17 @@ export class TwoFactorHttpController {
   @BodySchema(TwoFactorCodeBody)
   @BadRequestDoc()
   @ApiConflictResponse({ description: 'No set-up was started' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account; see Retry-After' })
   async confirm(
     @ValidBody(TwoFactorCodeBody) body: TwoFactorCodeBody,
     @Req() request: RequestWithMember,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const member = credentialOwner(request);
     try {
       await this.commands.execute(new ConfirmTwoFactorCommand(member.tenantId, member.userId, body.code));
     } catch (error) {
-      throw accountHttpError(error);
+      throw accountHttpError(error, reply);
     }
   }
 
@@ -62,15 +86,17 @@ export class TwoFactorHttpController {
   @ApiOperation({ summary: 'Turn two-factor sign-in off; needs a current code' })
   @BodySchema(TwoFactorCodeBody)
   @BadRequestDoc()
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account; see Retry-After' })
   async disable(
     @ValidBody(TwoFactorCodeBody) body: TwoFactorCodeBody,
     @Req() request: RequestWithMember,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const member = credentialOwner(request);
     try {
       await this.commands.execute(new DisableTwoFactorCommand(member.tenantId, member.userId, body.code));
     } catch (error) {
-      throw accountHttpError(error);
+      throw accountHttpError(error, reply);
     }
   }
 }

@@ -21,10 +21,20 @@ export interface NotificationObject {
   readonly id: string;
 }
 
-/** Who must hear about something: named members, or whoever holds one of some roles in the workspace. */
+/**
+ * Who must hear about something: named members, whoever holds one of some roles in the workspace, or people
+ * without an account (a client approver), whom only e-mail reaches.
+ */
 export type RecipientRule =
   | { readonly rule: 'members'; readonly memberIds: readonly string[] }
-  | { readonly rule: 'roles'; readonly roles: readonly string[] };
+  | { readonly rule: 'roles'; readonly roles: readonly string[] }
+  | { readonly rule: 'addresses'; readonly addresses: readonly OutsideAddress[] };
+
+/** Someone outside the agency, named by the service that asks (it owns the address). */
+export interface OutsideAddress {
+  readonly email: string;
+  readonly name: string;
+}
 
 /** What a service (or the gateway itself) asks the notification centre to say, before recipients are known. */
 export interface NotificationRequest {

@@ -20,6 +20,28 @@ export class InvalidWebhookUrlError extends Error {
   }
 }
 
+/** Agency-wide webhooks are an agency-level action (ADR 0018). */
+export class AgencyWebhookForbiddenError extends Error {
+  constructor() {
+    super('Agency-wide webhooks need an agency role (owner or admin); add one for this workspace instead');
+    this.name = 'AgencyWebhookForbiddenError';
+  }
+}
+
+/** Some signing secrets could not be sealed or re-wrapped (their key is not in the ring); the rest were. */
+export class WebhookSecretsNotRewrappedError extends Error {
+  constructor(
+    readonly webhookIds: readonly string[],
+    readonly rewrapped: number,
+  ) {
+    super(
+      `${webhookIds.length} webhook signing secret(s) stay under an old key (${rewrapped} re-wrapped): ` +
+        `webhooks ${webhookIds.slice(0, 20).join(', ')}`,
+    );
+    this.name = 'WebhookSecretsNotRewrappedError';
+  }
+}
+
 /** Webhook signing secrets are kept only sealed by the token vault, which the host configures. */
 export class WebhookVaultMissingError extends Error {
   constructor() {

@@ -1,4 +1,5 @@
 import { requestedFields } from './x-fake-routing.js';
+import { shownText } from './x-fake-tco.js';
 import type { MediaRecord, PostRecord, UserRecord, XFakeState } from './x-fake-state.js';
 
 /** A post as API v2 shows it: id, text and edit history always, the rest when asked for by fields. */
@@ -8,11 +9,16 @@ export function renderPost(
   viewerId: string | undefined,
 ): Record<string, unknown> {
   const fields = requestedFields(url, 'tweet');
+  // X keeps URLs as t.co links in the text; the links themselves are in entities.urls when asked for.
+  const shown = shownText(post.text);
   const rendered: Record<string, unknown> = {
     id: post.id,
-    text: post.text,
+    text: shown.text,
     edit_history_tweet_ids: [post.id],
   };
+  if (fields.has('entities') && shown.urls.length > 0) {
+    rendered.entities = { urls: shown.urls };
+  }
   if (fields.has('author_id')) {
     rendered.author_id = post.authorId;
   }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DirectMessageRecord, PostRecord, XFakeState } from './x-fake-state.js';
+import { shownText } from './x-fake-tco.js';
 
 export interface WebhookRecord {
   readonly id: string;
@@ -95,7 +96,7 @@ export class XFakeWebhooks {
             {
               created_at: legacyDate(post.createdAt),
               id_str: post.id,
-              text: post.text,
+              text: shownText(post.text).text,
               in_reply_to_status_id_str: post.inReplyToId,
               in_reply_to_user_id_str: post.inReplyToUserId,
               user: { id_str: author.id, name: author.name, screen_name: author.username },

@@ -6,6 +6,7 @@ import { withTargetIds } from '../../../domain/post.aggregate.js';
 import { POST_REPOSITORY } from '../../../content.tokens.js';
 import type { PostRepository } from '../../ports/post-repository.port.js';
 import { CheckDraftQuery } from '../../queries/check-draft/check-draft.query.js';
+import { GetApprovalWorkflowQuery } from '../../queries/get-approval-workflow/get-approval-workflow.query.js';
 import { PreflightPostQuery } from '../../queries/preflight-post/preflight-post.query.js';
 import { EditPostCommand, type PostWithWarnings } from './edit-post.command.js';
 
@@ -37,7 +38,14 @@ export class EditPostHandler implements ICommandHandler<EditPostCommand> {
     const now = new Date();
     post.edit(withTargetIds(data.content, before.targets, uuidv7), data.expectedRevision, data.by, now);
     let warnings: PostWithWarnings['warnings'] = [];
-    if (before.schedule !== null) {
+    const needsApproval =
+      before.schedule !== null &&
+      (await this.queries.execute(new GetApprovalWorkflowQuery(data.tenantId, data.workspaceId))).steps
+        .length > 0;
+    if (needsApproval) {
+      // The edit sends the post back for approval: off the calendar until approved again (docs/adr/0022).
+      post.unschedule(post.snapshot().revision, data.by, now);
+    } else if (before.schedule !== null) {
       const report = await this.queries.execute(
         new PreflightPostQuery(post.snapshot(), before.schedule, now),
       );

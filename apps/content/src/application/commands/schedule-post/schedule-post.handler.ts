@@ -1,8 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
-import { ContentNotFoundError, InvalidContentInputError } from '../../../domain/content.errors.js';
+import {
+  ContentConflictError,
+  ContentNotFoundError,
+  InvalidContentInputError,
+} from '../../../domain/content.errors.js';
 import { POST_REPOSITORY } from '../../../content.tokens.js';
 import type { PostRepository } from '../../ports/post-repository.port.js';
+import { GetApprovalGateQuery } from '../../queries/get-approval-gate/get-approval-gate.query.js';
 import { PreflightPostQuery } from '../../queries/preflight-post/preflight-post.query.js';
 import type { PostWithWarnings } from '../edit-post/edit-post.command.js';
 import { SchedulePostCommand } from './schedule-post.command.js';
@@ -19,6 +24,13 @@ export class SchedulePostHandler implements ICommandHandler<SchedulePostCommand>
     const post = await this.posts.find(data.tenantId, data.workspaceId, data.postId);
     if (post === null) {
       throw new ContentNotFoundError(`No post ${data.postId} in this workspace`);
+    }
+    // A post that needs approval is refused until approved, not held (docs/adr/0022).
+    const unapproved = await this.queries.execute(
+      new GetApprovalGateQuery(data.tenantId, data.workspaceId, data.postId),
+    );
+    if (unapproved !== null) {
+      throw new ContentConflictError(unapproved);
     }
     const now = new Date();
     const before = post.snapshot();

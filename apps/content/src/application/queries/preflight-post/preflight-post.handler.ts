@@ -1,5 +1,6 @@
 import { Inject, Optional } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { RefreshPostMediaQuery } from '../../../media/application/queries/refresh-post-media/refresh-post-media.query.js';
 import {
   checkSchedule,
   checkTargets,
@@ -30,13 +31,24 @@ export class PreflightPostHandler implements IQueryHandler<PreflightPostQuery> {
     @Inject(UTM_SCHEME_REPOSITORY) private readonly utm: UtmSchemeRepository,
     @Inject(CAMPAIGN_NAMES) private readonly campaigns: CampaignNames,
     @Optional() @Inject(PUBLISH_CONNECTORS) private readonly connectors: PublishConnectors | null,
+    private readonly queries: QueryBus,
   ) {}
 
-  async execute({ post, schedule, now }: PreflightPostQuery): Promise<ScheduleReport> {
-    const { tenantId, workspaceId } = post;
-    const channelIds = post.targets.map((t) => t.channelId);
+  async execute({ post: asStored, schedule, now }: PreflightPostQuery): Promise<ScheduleReport> {
+    const { tenantId, workspaceId } = asStored;
+    const channelIds = asStored.targets.map((t) => t.channelId);
     const found = await this.channels.findInTenant(tenantId, channelIds);
     const { channels, problems } = matchTargetChannels(found, workspaceId, channelIds);
+    // The media as the library has them now (each network's derivative, fresh signed URLs) are what is checked.
+    const media = await this.queries.execute(
+      new RefreshPostMediaQuery(
+        asStored,
+        channels.map((c) => c?.network ?? null),
+        schedule?.publishAt ?? now,
+      ),
+    );
+    const post = media.post;
+    problems.push(...media.problems);
     const report = await checkTargets(post, schedule?.publishAt ?? now, {
       channels,
       connectors: this.connectors ?? NO_CONNECTORS,

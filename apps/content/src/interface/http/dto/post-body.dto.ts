@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { CONTENT_TYPES } from '../../../domain/post-content.value-object.js';
+import { CONTENT_TYPES, type MediaRef } from '../../../domain/post-content.value-object.js';
+import type { MediaHolder } from '../../../media/domain/post-media.value-object.js';
 
+/** A file of the workspace's media library; its type, size, dimensions and duration come from the library. */
 export const MediaRefBody = z.strictObject({
-  mediaId: z.uuid(),
-  kind: z.enum(['image', 'video', 'gif']),
-  mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'must be a MIME type such as image/jpeg'),
-  url: z.url({ protocol: /^https?$/ }),
-  sizeBytes: z.int().positive().nullable().default(null),
-  width: z.int().positive().nullable().default(null),
-  height: z.int().positive().nullable().default(null),
-  durationSeconds: z.number().positive().nullable().default(null),
-  altText: z.string().max(5000).nullable().default(null),
+  mediaId: z.uuid().describe("A file of the workspace's media library (POST /media)"),
+  altText: z
+    .string()
+    .max(5000)
+    .nullable()
+    .optional()
+    .describe("Alt text for this post only; absent or null: the library's"),
 });
 
 const Text = z.string().max(100_000);
@@ -59,11 +59,20 @@ export const ListPostsQueryDto = z.strictObject({
   campaignId: z.uuid().optional(),
 });
 
-/** The master as the domain keeps it. */
-export function contentOf(body: PostBody) {
+/** The master as the domain keeps it, with the media the library resolved (AttachLibraryMediaQuery). */
+export function contentOf(body: PostBody, attached: MediaHolder<MediaRef>) {
   return {
-    master: { text: body.text, media: body.media, firstComment: body.firstComment, thread: body.thread },
-    targets: body.targets,
+    master: {
+      text: body.text,
+      media: attached.media,
+      firstComment: body.firstComment,
+      thread: attached.thread,
+    },
+    targets: body.targets.map((t, i) => ({
+      ...t,
+      media: attached.targets[i]!.media,
+      thread: attached.targets[i]!.thread,
+    })),
     contentType: body.contentType,
     tags: body.tags,
     campaignId: body.campaignId,

@@ -5,7 +5,16 @@ import type { PostProps } from '../../../domain/post.aggregate.js';
 import type { RenderedTarget } from '../../../domain/rendered-target.value-object.js';
 import { MediaRefBody, TargetBody } from './post-body.dto.js';
 
-const MediaRefDto = MediaRefBody.required();
+const MediaRefDto = MediaRefBody.extend({
+  kind: z.enum(['image', 'video', 'gif']),
+  mimeType: z.string(),
+  url: z.url().describe('A signed link to the file (or its derivative for the network), valid for a while'),
+  sizeBytes: z.int().nullable(),
+  width: z.int().nullable(),
+  height: z.int().nullable(),
+  durationSeconds: z.number().nullable(),
+  altText: z.string().nullable(),
+});
 const ThreadDto = z.array(z.object({ text: z.string(), media: z.array(MediaRefDto) }));
 
 export const ProblemDto = z.object({ field: z.string(), problem: z.string() });

@@ -20,7 +20,9 @@ import { CompleteChannelAuthorizationCommand } from './complete-channel-authoriz
 
 /**
  * The state is consumed first (one DELETE ... RETURNING): unknown, used or expired states are refused before
- * the network is called, and a second callback with the same state finds nothing.
+ * the network is called, and a second callback with the same state finds nothing. The row is found by the hash
+ * of the state with the browser's nonce, so a state alone (leaked, or a victim lured to an attacker's callback
+ * URL) matches nothing and consumes nothing (ADR 0017).
  */
 @CommandHandler(CompleteChannelAuthorizationCommand)
 export class CompleteChannelAuthorizationHandler implements ICommandHandler<CompleteChannelAuthorizationCommand> {
@@ -32,7 +34,10 @@ export class CompleteChannelAuthorizationHandler implements ICommandHandler<Comp
 
   async execute(command: CompleteChannelAuthorizationCommand): Promise<Channel> {
     const vault = this.access.vault();
-    const pending = await this.store.consume(stateHashOf(command.state));
+    if (command.browserNonce === undefined) {
+      throw new OAuthStateRefusedError('other-browser');
+    }
+    const pending = await this.store.consume(stateHashOf(command.state, command.browserNonce));
     if (pending === null) {
       throw new OAuthStateRefusedError('unknown-or-used');
     }

@@ -1,8 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
-import { InvalidTwoFactorCodeError, TwoFactorNotStartedError } from '../../../domain/account.errors.js';
-import { ACCOUNT_REPOSITORY, AUDIT_LOG } from '../../../gateway.tokens.js';
+import {
+  InvalidTwoFactorCodeError,
+  TooManyAttemptsError,
+  TwoFactorNotStartedError,
+} from '../../../domain/account.errors.js';
+import { twoFactorThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
+import { ACCOUNT_REPOSITORY, AUDIT_LOG, AUTH_THROTTLE } from '../../../gateway.tokens.js';
+import type { AuthThrottle } from '../../ports/auth-throttle.port.js';
 import type { AuditLog } from '../../ports/audit-log.port.js';
 import type { AccountRepository } from '../../ports/account-repository.port.js';
 import { loadMember } from '../../ports/account-repository.port.js';
@@ -13,6 +19,7 @@ export class ConfirmTwoFactorHandler implements ICommandHandler<ConfirmTwoFactor
   constructor(
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(AUTH_THROTTLE) private readonly throttle: AuthThrottle,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
   ) {}
 
@@ -21,9 +28,17 @@ export class ConfirmTwoFactorHandler implements ICommandHandler<ConfirmTwoFactor
     if ((member.snapshot().twoFactor?.pendingSecret ?? null) === null) {
       throw new TwoFactorNotStartedError();
     }
-    if (!member.confirmTwoFactor(command.code, new Date())) {
+    // Six digits are guessable: codes are throttled per account like sign-in.
+    const now = new Date();
+    const keys = twoFactorThrottleKeys(member.id);
+    const lockedFor = await this.throttle.reserve(keys, now);
+    if (lockedFor !== null) {
+      throw new TooManyAttemptsError(lockedFor);
+    }
+    if (!member.confirmTwoFactor(command.code, now)) {
       throw new InvalidTwoFactorCodeError();
     }
+    await this.throttle.release(keys, keys);
     await this.accounts.saveCredentials(member);
     await this.audit.record({
       tenantId: command.tenantId,

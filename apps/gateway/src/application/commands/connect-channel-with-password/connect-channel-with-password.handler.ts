@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OUTBOUND_TARGETS } from '../../../gateway.tokens.js';
+import { assertPublicUrlParams, type OutboundTargets } from '../../ports/outbound-targets.port.js';
 import type { Channel } from '../../../domain/channel/channel.aggregate.js';
 import { ChannelInputError } from '../../../domain/channel/channel.errors.js';
 import { ChannelAccess } from '../../channels/channel-access.adapter.js';
@@ -12,6 +15,7 @@ export class ConnectChannelWithPasswordHandler implements ICommandHandler<Connec
   constructor(
     private readonly access: ChannelAccess,
     private readonly commands: CommandBus,
+    @Inject(OUTBOUND_TARGETS) private readonly outbound: OutboundTargets,
   ) {}
 
   async execute(command: ConnectChannelWithPasswordCommand): Promise<Channel> {
@@ -25,6 +29,8 @@ export class ConnectChannelWithPasswordHandler implements ICommandHandler<Connec
         `The ${command.network} connector does not connect with an app password`,
       );
     }
+    // A self-hosted server the member names is called from inside the installation (ADR 0018).
+    await assertPublicUrlParams(this.outbound, command.params);
     const credentials = await password
       .login({ identifier: command.identifier, password: command.password, params: command.params })
       .catch((error: unknown) => {

@@ -3,14 +3,11 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '@chorus/contracts';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
-import {
-  AlreadyMemberError,
-  EmailAlreadyRegisteredError,
-  EmailInAnotherAgencyError,
-} from '../../../domain/account.errors.js';
+import { AlreadyMemberError, EmailAlreadyRegisteredError } from '../../../domain/account.errors.js';
 import { ApiToken } from '../../../domain/api-token.value-object.js';
 import { Member } from '../../../domain/member.aggregate.js';
 import { PasswordHash } from '../../../domain/password-hash.value-object.js';
+import { inUniformTime } from '../../../domain/uniform-answer-time.value-object.js';
 import {
   ACCOUNT_REPOSITORY,
   MAIL_SENDER,
@@ -39,15 +36,23 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
   ) {}
 
-  async execute(command: InviteMemberCommand): Promise<InvitedMember> {
+  /**
+   * An address of another agency is answered like a new one, in the same time (uniform-answer-time), and its
+   * owner is mailed instead: an admin must not learn who has an account elsewhere (ADR 0017).
+   */
+  execute(command: InviteMemberCommand): Promise<InvitedMember> {
+    return inUniformTime(() => this.invite(command));
+  }
+
+  private async invite(command: InviteMemberCommand): Promise<InvitedMember> {
     const { tenantId, workspaceId, person } = command;
     const [workspace] = await this.accounts.listWorkspaces(tenantId, [workspaceId]);
     const workspaceName = workspace?.name ?? 'a workspace';
     const existing = await this.accounts.findMemberByEmail(person.email);
+    if (existing !== null && existing.snapshot().tenantId !== tenantId) {
+      return this.tellOtherAgencysMember(existing, workspaceName);
+    }
     if (existing !== null) {
-      if (existing.snapshot().tenantId !== tenantId) {
-        throw new EmailInAnotherAgencyError();
-      }
       if (existing.rolesIn(workspaceId).length > 0) {
         throw new AlreadyMemberError();
       }
@@ -79,7 +84,14 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
       await this.accounts.addMember(member);
     } catch (error) {
       // Someone registered the address a moment ago.
-      throw error instanceof EmailAlreadyRegisteredError ? new EmailInAnotherAgencyError() : error;
+      const owner =
+        error instanceof EmailAlreadyRegisteredError
+          ? await this.accounts.findMemberByEmail(person.email)
+          : null;
+      if (owner === null || owner.snapshot().tenantId === tenantId) {
+        throw error instanceof EmailAlreadyRegisteredError ? new AlreadyMemberError() : error;
+      }
+      return this.tellOtherAgencysMember(owner, workspaceName);
     }
     await this.recordInvitation(command, member.id, true);
     const token = ApiToken.issue('reset');
@@ -110,6 +122,27 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
       invitedBy: command.invitedBy,
     });
     return { memberId: member.id, newAccount: true };
+  }
+
+  /** Answered as a new account (an id that names nobody); the person hears that someone tried. */
+  private async tellOtherAgencysMember(owner: Member, workspaceName: string): Promise<InvitedMember> {
+    // The argon2 work a new account's unusable password costs.
+    await PasswordHash.of(randomBytes(32).toString('base64url'));
+    const { tenantId, email, name } = owner.snapshot();
+    await this.mail.send({
+      tenantId,
+      to: email,
+      subject: `Someone invited you to ${workspaceName} on Chorus`,
+      text: [
+        `Hello ${name},`,
+        '',
+        `Someone invited this address to work in ${workspaceName} on Chorus, in another agency than yours.`,
+        'An address belongs to one agency, so nothing changed. If you expected this invitation, ask them to',
+        'invite another address of yours.',
+      ].join('\n'),
+    });
+    this.logger.write('info', 'invitation of a member of another agency: owner told', { userId: owner.id });
+    return { memberId: uuidv7(), newAccount: true };
   }
 
   private recordInvitation(

@@ -1,21 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Credentials } from '@chorus/connector-sdk';
+import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
+import type { ReauthCode } from '../../../domain/channel/events/channel-reauth-required.event.js';
 import { CHANNEL_REPOSITORY } from '../../../gateway.tokens.js';
 import { ChannelAccess } from '../../channels/channel-access.adapter.js';
 import { grantOf, openCredentials, sealCredentials } from '../../channels/channel-credentials.mapper.js';
 import { connectorErrorKind } from '../../channels/connector-failure.mapper.js';
-import type { ChannelRepository } from '../../ports/channel-repository.port.js';
+import type { ChannelRef, ChannelRepository, RefreshClaim } from '../../ports/channel-repository.port.js';
 import { MarkChannelReauthRequiredCommand } from '../mark-channel-reauth-required/mark-channel-reauth-required.command.js';
 import {
+  REFRESH_CLAIM_TTL_MS,
   RefreshChannelCredentialsCommand,
   type RefreshOutcome,
 } from './refresh-channel-credentials.command.js';
 
 /**
- * Renews a channel's tokens holding its row lock, so two refreshes of one channel (two gateway instances, the
- * sweep and a credentials request) never both spend a rotating refresh token. The second one re-reads the row
- * after the first committed and finds it no longer due.
+ * Renews a channel's tokens in three steps (ADR 0018): claim the row in one short transaction, call the
+ * network outside any transaction (embedded mode has one database connection; a slow network must not hold
+ * it), write back in another transaction under the claim's fence. Two refreshes of one channel (two gateway
+ * instances, the sweep and a credentials request) never both spend a rotating refresh token: the second finds
+ * the row claimed. A token already expired that cannot be renewed is flagged reauth-required.
  */
 @CommandHandler(RefreshChannelCredentialsCommand)
 export class RefreshChannelCredentialsHandler implements ICommandHandler<RefreshChannelCredentialsCommand> {
@@ -23,43 +28,80 @@ export class RefreshChannelCredentialsHandler implements ICommandHandler<Refresh
     private readonly access: ChannelAccess,
     private readonly commands: CommandBus,
     @Inject(CHANNEL_REPOSITORY) private readonly channels: ChannelRepository,
+    @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
   ) {}
 
   async execute({ ref, dueBefore }: RefreshChannelCredentialsCommand): Promise<RefreshOutcome> {
-    const outcome = await this.channels.withLock(ref, async (stored): Promise<RefreshOutcome> => {
-      const { channel, sealed } = stored;
-      const expiresAt = channel.snapshot().tokenExpiresAt;
-      if (channel.state !== 'connected' || sealed === null || expiresAt === null) {
-        return 'not-due';
+    const claim = await this.channels.claimForRefresh(ref, dueBefore, REFRESH_CLAIM_TTL_MS);
+    if (claim === null) {
+      return this.whyUnclaimed(ref, dueBefore);
+    }
+    const { channel, sealed } = claim.stored;
+    const props = channel.snapshot();
+    const expired = props.tokenExpiresAt !== null && props.tokenExpiresAt.getTime() <= Date.now();
+    const connector = this.access.connector(props.network);
+    if (connector.auth.refresh === undefined) {
+      await this.channels.releaseClaim(claim);
+      if (expired) {
+        await this.markReauth(ref, 'token-expired', 'Access expired and this network cannot renew it');
+        return 'reauth-required';
       }
-      if (expiresAt.getTime() > dueBefore.getTime()) {
-        return 'not-due';
-      }
-      const connector = this.access.connector(channel.snapshot().network);
-      if (connector.auth.refresh === undefined) {
-        return 'not-refreshable';
-      }
-      const credentials = openCredentials(this.access.vault(), ref, sealed);
-      let fresh: Credentials;
-      try {
-        fresh = await connector.auth.refresh(credentials);
-      } catch (error) {
-        if (connectorErrorKind(error) !== 'reauth-required') {
-          throw error;
-        }
-        await this.commands.execute(
-          new MarkChannelReauthRequiredCommand(
-            stored,
-            'token-expired',
-            `The network refused to renew access: ${(error as Error).message}`,
-          ),
+      return 'not-refreshable';
+    }
+    let fresh: Credentials;
+    try {
+      fresh = await connector.auth.refresh(openCredentials(this.access.vault(), ref, sealed!));
+    } catch (error) {
+      await this.channels.releaseClaim(claim);
+      if (connectorErrorKind(error) === 'reauth-required') {
+        await this.markReauth(
+          ref,
+          'token-expired',
+          `The network refused to renew access: ${(error as Error).message}`,
         );
         return 'reauth-required';
       }
-      channel.refreshed(grantOf(fresh), new Date());
-      await this.channels.save(channel, sealCredentials(this.access.vault(), ref, fresh));
-      return 'refreshed';
-    });
-    return outcome ?? 'not-found';
+      if (expired) {
+        // Nothing works with an expired token: say so now rather than let publishing fail silently.
+        await this.markReauth(ref, 'token-expired', 'Access expired and could not be renewed');
+        return 'reauth-required';
+      }
+      throw error;
+    }
+    return this.writeBack(claim, fresh);
+  }
+
+  private async writeBack(claim: RefreshClaim, fresh: Credentials): Promise<RefreshOutcome> {
+    const { channel } = claim.stored;
+    channel.refreshed(grantOf(fresh), new Date());
+    const saved = await this.channels.saveRefreshed(
+      claim,
+      channel,
+      sealCredentials(this.access.vault(), claim.ref, fresh),
+    );
+    if (!saved) {
+      this.logger.write('warn', 'channel refresh fenced out: the channel changed while its tokens renewed', {
+        channelId: claim.ref.channelId,
+      });
+      return 'fenced';
+    }
+    return 'refreshed';
+  }
+
+  private async whyUnclaimed(ref: ChannelRef, dueBefore: Date): Promise<RefreshOutcome> {
+    const found = await this.channels.find(ref);
+    if (found === null) {
+      return 'not-found';
+    }
+    const { state, tokenExpiresAt } = found.channel.snapshot();
+    const due = state === 'connected' && tokenExpiresAt !== null && tokenExpiresAt < dueBefore;
+    return due ? 'busy' : 'not-due';
+  }
+
+  /** Under the row lock, a short transaction without network calls. */
+  private async markReauth(ref: ChannelRef, code: ReauthCode, message: string): Promise<void> {
+    await this.channels.withLock(ref, (current) =>
+      this.commands.execute(new MarkChannelReauthRequiredCommand(current, code, message)),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
 import { CHANNEL_REPOSITORY } from '../../../gateway.tokens.js';
 import {
+  REFRESH_CLAIM_TTL_MS,
   RefreshChannelCredentialsCommand,
   type RefreshOutcome,
 } from '../refresh-channel-credentials/refresh-channel-credentials.command.js';
@@ -19,7 +20,7 @@ export class RefreshExpiringChannelsHandler implements ICommandHandler<RefreshEx
 
   async execute(command: RefreshExpiringChannelsCommand): Promise<SweepResult> {
     const dueBefore = new Date(Date.now() + command.horizonMs);
-    const due = await this.channels.expiringBefore(dueBefore, command.batchSize);
+    const due = await this.channels.expiringBefore(dueBefore, command.batchSize, REFRESH_CLAIM_TTL_MS);
     const result = { refreshed: 0, reauthRequired: 0, failed: 0 };
     for (const ref of due) {
       try {

@@ -4,10 +4,11 @@ import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
 import { ApiToken } from '../../../domain/api-token.value-object.js';
 import { resetThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
 import { PasswordHash } from '../../../domain/password-hash.value-object.js';
+import { inUniformTime } from '../../../domain/uniform-answer-time.value-object.js';
 import {
   ACCOUNT_REPOSITORY,
   AUTH_THROTTLE,
-  MAIL_SENDER,
+  BACKGROUND_MAIL_SENDER,
   PASSWORD_RESET_REPOSITORY,
   PUBLIC_URL,
 } from '../../../gateway.tokens.js';
@@ -27,22 +28,28 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(PASSWORD_RESET_REPOSITORY) private readonly resets: PasswordResetRepository,
     @Inject(AUTH_THROTTLE) private readonly throttle: AuthThrottle,
-    @Inject(MAIL_SENDER) private readonly mail: MailSender,
+    // In the background: an SMTP server's delay or failure must not change the answer (ADR 0017).
+    @Inject(BACKGROUND_MAIL_SENDER) private readonly mail: MailSender,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
   ) {}
 
-  async execute(command: RequestPasswordResetCommand): Promise<void> {
+  /** Known e-mail, unknown e-mail or throttled: the same answer in the same time (uniform-answer-time). */
+  execute(command: RequestPasswordResetCommand): Promise<void> {
+    return inUniformTime(() => this.request(command));
+  }
+
+  private async request(command: RequestPasswordResetCommand): Promise<void> {
     const now = new Date();
     const keys = resetThrottleKeys(command.email);
     // A flooded mailbox is refused silently: the answer must not differ from an unknown e-mail's.
-    if ((await this.throttle.lockedFor(keys, now)) !== null) {
+    if ((await this.throttle.reserve(keys, now)) !== null) {
       return;
     }
-    await this.throttle.recordFailure(keys, now);
     const member = await this.accounts.findMemberByEmail(command.email);
+    // The same argon2 work either way, so the CPU load does not tell either.
+    await PasswordHash.burnEquivalentTime(command.email);
     if (member === null) {
-      await PasswordHash.burnEquivalentTime(command.email);
       return;
     }
     const { tenantId, email, name } = member.snapshot();

@@ -7,11 +7,15 @@ export interface TwoFactorSetUp {
   readonly otpauthUri: string;
 }
 
-/** Hands out a new secret; two-factor sign-in is on once ConfirmTwoFactorCommand gets a code from it. */
+/**
+ * Hands out a new secret; two-factor sign-in is on once ConfirmTwoFactorCommand gets a code from it. While two-factor
+ * sign-in is on, replacing the secret needs a current code of the old one, so a stolen session alone cannot.
+ */
 export class SetUpTwoFactorCommand extends Command<TwoFactorSetUp> {
   constructor(
     readonly tenantId: string,
     readonly memberId: string,
+    readonly currentCode?: string,
   ) {
     super();
   }

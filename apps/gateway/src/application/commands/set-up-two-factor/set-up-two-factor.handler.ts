@@ -1,8 +1,15 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TotpSecret } from '../../../domain/totp.value-object.js';
-import { TwoFactorVaultMissingError } from '../../../domain/account.errors.js';
-import { ACCOUNT_REPOSITORY, TOKEN_VAULT } from '../../../gateway.tokens.js';
+import {
+  CurrentTwoFactorCodeRequiredError,
+  InvalidTwoFactorCodeError,
+  TooManyAttemptsError,
+  TwoFactorVaultMissingError,
+} from '../../../domain/account.errors.js';
+import { twoFactorThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
+import { ACCOUNT_REPOSITORY, AUTH_THROTTLE, TOKEN_VAULT } from '../../../gateway.tokens.js';
+import type { AuthThrottle } from '../../ports/auth-throttle.port.js';
 import type { TokenVault } from '../../ports/token-vault.port.js';
 import type { AccountRepository } from '../../ports/account-repository.port.js';
 import { loadMember } from '../../ports/account-repository.port.js';
@@ -12,6 +19,7 @@ import { SetUpTwoFactorCommand, type TwoFactorSetUp } from './set-up-two-factor.
 export class SetUpTwoFactorHandler implements ICommandHandler<SetUpTwoFactorCommand> {
   constructor(
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
+    @Inject(AUTH_THROTTLE) private readonly throttle: AuthThrottle,
     // A new secret is only ever stored sealed (ADR 0013).
     @Optional() @Inject(TOKEN_VAULT) private readonly vault: TokenVault | undefined,
   ) {}
@@ -21,9 +29,32 @@ export class SetUpTwoFactorHandler implements ICommandHandler<SetUpTwoFactorComm
       throw new TwoFactorVaultMissingError();
     }
     const member = await loadMember(this.accounts, command.tenantId, command.memberId);
+    if (member.twoFactorEnabled) {
+      await this.proveCurrentSecret(command, (code, now) => member.checkSecondFactor(code, now));
+    }
     const secret = TotpSecret.generate();
     member.startTwoFactorSetUp(secret);
     await this.accounts.saveCredentials(member);
     return { secret: secret.base32, otpauthUri: secret.otpauthUri(member.snapshot().email) };
+  }
+
+  /** A current code of the secret in use, throttled per account like sign-in. */
+  private async proveCurrentSecret(
+    command: SetUpTwoFactorCommand,
+    check: (code: string, now: Date) => boolean,
+  ): Promise<void> {
+    if (command.currentCode === undefined) {
+      throw new CurrentTwoFactorCodeRequiredError();
+    }
+    const now = new Date();
+    const keys = twoFactorThrottleKeys(command.memberId);
+    const lockedFor = await this.throttle.reserve(keys, now);
+    if (lockedFor !== null) {
+      throw new TooManyAttemptsError(lockedFor);
+    }
+    if (!check(command.currentCode, now)) {
+      throw new InvalidTwoFactorCodeError();
+    }
+    await this.throttle.release(keys, keys);
   }
 }

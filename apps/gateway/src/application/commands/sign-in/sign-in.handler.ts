@@ -23,9 +23,9 @@ import type { AuthThrottle } from '../../ports/auth-throttle.port.js';
 import { SignInCommand, type SignInResult } from './sign-in.command.js';
 
 /**
- * Password, then the second factor when the member has one. Every failure counts against the e-mail and the
- * address, known account or not, and is answered the same way; a locked key is refused before the password is
- * even checked.
+ * Password, then the second factor when the member has one. Every attempt is reserved against the e-mail and
+ * the address before anything is checked, known account or not, and given back only when it succeeds; a failure
+ * is answered the same way for every e-mail, and a locked key is refused before the password is even checked.
  */
 @CommandHandler(SignInCommand)
 export class SignInHandler implements ICommandHandler<SignInCommand> {
@@ -40,7 +40,8 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
   async execute(command: SignInCommand): Promise<SignInResult> {
     const now = new Date();
     const keys = signInThrottleKeys(command.email, command.options.ip ?? 'unknown');
-    const lockedFor = await this.throttle.lockedFor(keys, now);
+    // Counted before the password is checked: concurrent guesses each take one of the allowed attempts.
+    const lockedFor = await this.throttle.reserve(keys, now);
     if (lockedFor !== null) {
       throw new TooManyAttemptsError(lockedFor);
     }
@@ -48,11 +49,9 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     const member = await this.accounts.findMemberByEmail(command.email);
     if (member === null) {
       await PasswordHash.burnEquivalentTime(command.password);
-      await this.throttle.recordFailure(keys, now);
       throw new InvalidCredentialsError();
     }
     if (!(await member.checkPassword(command.password))) {
-      await this.throttle.recordFailure(keys, now);
       await this.refused(member.snapshot().tenantId, member.id, 'wrong-password');
       this.logger.write('warn', 'sign-in refused', { userId: member.id });
       throw new InvalidCredentialsError();
@@ -60,10 +59,11 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     if (member.twoFactorEnabled) {
       const code = command.options.totpCode;
       if (code === undefined) {
+        // The right password, asked for its second factor: not a failure.
+        await this.throttle.release(keys);
         throw new SecondFactorRequiredError(false);
       }
       if (!member.checkSecondFactor(code, now)) {
-        await this.throttle.recordFailure(keys, now);
         await this.refused(member.snapshot().tenantId, member.id, 'wrong-second-factor');
         this.logger.write('warn', 'sign-in refused: second factor', { userId: member.id });
         throw new SecondFactorRequiredError(true);
@@ -73,7 +73,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       member.changePassword(await PasswordHash.of(command.password));
     }
     await this.accounts.saveCredentials(member);
-    await this.throttle.clear(keys.slice(0, 1));
+    await this.throttle.release(keys, keys.slice(0, 1));
 
     const kind = command.options.kind ?? 'sign-in';
     const token = ApiToken.issue(kind === 'session' ? 'session' : 'api');

@@ -1,14 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 
-export interface SignUpResult {
-  readonly agencyId: string;
-  readonly workspaceId: string;
-  readonly userId: string;
-  readonly token: string;
-  readonly expiresAt: Date;
-}
-
-export class SignUpCommand extends Command<SignUpResult> {
+/**
+ * Founds an agency with its first workspace and admin, or, when the e-mail already has an account, mails its
+ * owner instead. The caller learns neither (ADR 0017): it signs in next, as anyone who knows the password can.
+ */
+export class SignUpCommand extends Command<void> {
   constructor(
     readonly data: {
       readonly agencyName: string;

@@ -3,7 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createOAuthState, createPkcePair } from '@chorus/connector-sdk';
 import { ChannelInputError, NetworkRefusedConnectionError } from '../../../domain/channel/channel.errors.js';
-import { OAUTH_AUTHORIZATION_STORE } from '../../../gateway.tokens.js';
+import { OAUTH_AUTHORIZATION_STORE, OUTBOUND_TARGETS } from '../../../gateway.tokens.js';
+import { assertPublicUrlParams, type OutboundTargets } from '../../ports/outbound-targets.port.js';
 import { ChannelAccess } from '../../channels/channel-access.adapter.js';
 import { connectorErrorKind } from '../../channels/connector-failure.mapper.js';
 import {
@@ -19,8 +20,9 @@ import {
 /** How long a person has to approve on the network before the state is refused. */
 export const AUTHORIZATION_LIFETIME_MS = 10 * 60 * 1000;
 
-export function stateHashOf(state: string): string {
-  return createHash('sha256').update(state).digest('base64url');
+/** The stored key of an authorization: the state bound to the browser that started it. */
+export function stateHashOf(state: string, browserNonce: string): string {
+  return createHash('sha256').update(`${state}\n${browserNonce}`).digest('base64url');
 }
 
 @CommandHandler(StartChannelAuthorizationCommand)
@@ -28,6 +30,7 @@ export class StartChannelAuthorizationHandler implements ICommandHandler<StartCh
   constructor(
     private readonly access: ChannelAccess,
     @Inject(OAUTH_AUTHORIZATION_STORE) private readonly store: OAuthAuthorizationStore,
+    @Inject(OUTBOUND_TARGETS) private readonly outbound: OutboundTargets,
   ) {}
 
   async execute(command: StartChannelAuthorizationCommand): Promise<AuthorizationStarted> {
@@ -40,6 +43,8 @@ export class StartChannelAuthorizationHandler implements ICommandHandler<StartCh
         `The ${command.network} connector does not connect through OAuth`,
       );
     }
+    // The connector will call what the member typed (their server): refuse internal addresses (ADR 0018).
+    await assertPublicUrlParams(this.outbound, command.params);
     const state = createOAuthState();
     const pkce = createPkcePair();
     const started = await oauth2
@@ -58,7 +63,7 @@ export class StartChannelAuthorizationHandler implements ICommandHandler<StartCh
         }
         throw error;
       });
-    const stateHash = stateHashOf(state);
+    const stateHash = stateHashOf(state, command.browserNonce);
     const secret: PendingSecret = { codeVerifier: pkce.verifier, pending: started.pending };
     const expiresAt = new Date(Date.now() + AUTHORIZATION_LIFETIME_MS);
     await this.store.add({
@@ -71,6 +76,6 @@ export class StartChannelAuthorizationHandler implements ICommandHandler<StartCh
       sealed: vault.seal(JSON.stringify(secret), pendingBinding(command.tenantId, stateHash)),
       expiresAt,
     });
-    return { authorizeUrl: started.url, expiresAt };
+    return { authorizeUrl: started.url, state, expiresAt };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ChannelNotFoundError, ChannelUnavailableError } from '../../../domain/channel/channel.errors.js';
-import { CHANNEL_REPOSITORY } from '../../../gateway.tokens.js';
+import { AUDIT_LOG, CHANNEL_REPOSITORY } from '../../../gateway.tokens.js';
+import type { AuditLog } from '../../ports/audit-log.port.js';
 import { ChannelAccess } from '../../channels/channel-access.adapter.js';
 import { openCredentials } from '../../channels/channel-credentials.mapper.js';
 import {
@@ -20,6 +21,7 @@ export class GetChannelCredentialsHandler implements IQueryHandler<GetChannelCre
     private readonly access: ChannelAccess,
     private readonly commands: CommandBus,
     @Inject(CHANNEL_REPOSITORY) private readonly channels: ChannelRepository,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
   ) {}
 
   async execute(query: GetChannelCredentialsQuery): Promise<ChannelCredentials> {
@@ -40,11 +42,23 @@ export class GetChannelCredentialsHandler implements IQueryHandler<GetChannelCre
     if (props.state !== 'connected' || stored.sealed === null) {
       throw new ChannelUnavailableError(query.channelId, props.state);
     }
+    const credentials = openCredentials(vault, ref, stored.sealed);
+    // Who read which channel's tokens and why; never the tokens.
+    await this.audit.record({
+      tenantId: query.tenantId,
+      workspaceId: props.workspaceId,
+      actorId: null,
+      action: 'channel.credentials-read',
+      objectType: 'channel',
+      objectId: props.id,
+      source: query.reader.service,
+      details: { service: query.reader.service, purpose: query.reader.purpose, network: props.network },
+    });
     return {
       channelId: props.id,
       workspaceId: props.workspaceId,
       network: props.network,
-      credentials: openCredentials(vault, ref, stored.sealed),
+      credentials,
     };
   }
 }

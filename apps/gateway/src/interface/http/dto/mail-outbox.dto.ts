@@ -11,7 +11,7 @@ export const MailOutboxResponse = z.object({
       id: z.uuid(),
       to: z.string(),
       subject: z.string(),
-      text: z.string(),
+      text: z.string().nullable().describe("Null on another person's mail: only its recipient reads it"),
       createdAt: z.iso.datetime(),
     }),
   ),

@@ -9,10 +9,8 @@ export const SignUpBody = z.strictObject({
 });
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
+/** The same for a new and a taken e-mail (ADR 0017): no ids and no token; sign in next. */
 export const SignUpResponse = z.object({
-  agencyId: z.uuid(),
-  workspaceId: z.uuid(),
-  userId: z.uuid(),
-  token: z.string().describe('API token for Authorization: Bearer; shown once'),
-  expiresAt: z.iso.datetime(),
+  message: z.string().describe('What to do next: sign in with this e-mail and password'),
+  signIn: z.string().describe('Where a browser signs in: POST it the e-mail and password'),
 });

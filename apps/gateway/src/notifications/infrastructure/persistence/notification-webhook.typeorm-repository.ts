@@ -2,16 +2,21 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantTransactions } from '@chorus/service-kit';
 import type { SealedSecret, TokenVault, VaultBinding } from '../../../application/ports/token-vault.port.js';
 import { TOKEN_VAULT } from '../../../gateway.tokens.js';
-import { WebhookVaultMissingError } from '../../domain/notification.errors.js';
+import {
+  WebhookSecretsNotRewrappedError,
+  WebhookVaultMissingError,
+} from '../../domain/notification.errors.js';
 import type {
   NotificationWebhook,
   NotificationWebhooks,
   NotificationWebhookWithSecret,
+  WebhookScope,
 } from '../../application/ports/notification-webhook.port.js';
 
 interface WebhookRow {
   id: string;
   tenant_id: string;
+  workspace_id: string | null;
   url: string;
   kinds: string[];
   description: string | null;
@@ -21,7 +26,9 @@ interface WebhookRow {
   secret_unsealed?: string | null;
 }
 
-const COLUMNS = 'id, tenant_id, url, kinds, description, created_at, created_by';
+const COLUMNS = 'id, tenant_id, workspace_id, url, kinds, description, created_at, created_by';
+/** Parameter $n: the workspace, $n+1: whether the agency-wide ones are visible too. */
+const inScope = (n: number) => `(workspace_id = $${n} OR (workspace_id IS NULL AND $${n + 1}::boolean))`;
 
 @Injectable()
 export class NotificationWebhookTypeormRepository implements NotificationWebhooks {
@@ -36,10 +43,11 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
     await this.transactions.run(webhook.tenantId, (tx) =>
       tx.query(
         `INSERT INTO gateway.notification_webhook (${COLUMNS}, secret_sealed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           webhook.id,
           webhook.tenantId,
+          webhook.workspaceId,
           webhook.url,
           webhook.kinds,
           webhook.description,
@@ -51,21 +59,29 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
     );
   }
 
-  async list(tenantId: string): Promise<NotificationWebhook[]> {
+  async list(tenantId: string, scope: WebhookScope): Promise<NotificationWebhook[]> {
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.query<WebhookRow>(
-        `SELECT ${COLUMNS} FROM gateway.notification_webhook WHERE removed_at IS NULL ORDER BY id`,
+        `SELECT ${COLUMNS} FROM gateway.notification_webhook
+          WHERE removed_at IS NULL AND ${inScope(1)} ORDER BY id`,
+        [scope.workspaceId, scope.includeAgencyWide],
       ),
     );
     return rows.map(toWebhook);
   }
 
-  async subscribedTo(tenantId: string, kind: string): Promise<NotificationWebhook[]> {
+  async subscribedTo(
+    tenantId: string,
+    kind: string,
+    workspaceId: string | null,
+  ): Promise<NotificationWebhook[]> {
+    // A workspace's webhook never hears another workspace's notifications, nor the agency-wide ones.
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.query<WebhookRow>(
         `SELECT ${COLUMNS} FROM gateway.notification_webhook
-          WHERE removed_at IS NULL AND (cardinality(kinds) = 0 OR $1 = ANY(kinds)) ORDER BY id`,
-        [kind],
+          WHERE removed_at IS NULL AND (cardinality(kinds) = 0 OR $1 = ANY(kinds))
+            AND (workspace_id IS NULL OR workspace_id = $2) ORDER BY id`,
+        [kind, workspaceId],
       ),
     );
     return rows.map(toWebhook);
@@ -91,20 +107,23 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
     return { ...toWebhook(row), secret };
   }
 
-  async exists(tenantId: string, id: string): Promise<boolean> {
+  async exists(tenantId: string, id: string, scope: WebhookScope): Promise<boolean> {
     const rows = await this.transactions.run(tenantId, (tx) =>
-      tx.query(`SELECT 1 FROM gateway.notification_webhook WHERE id = $1 AND removed_at IS NULL`, [id]),
+      tx.query(
+        `SELECT 1 FROM gateway.notification_webhook WHERE id = $1 AND removed_at IS NULL AND ${inScope(2)}`,
+        [id, scope.workspaceId, scope.includeAgencyWide],
+      ),
     );
     return rows.length > 0;
   }
 
   /** Kept with removed_at (not deleted) so that its delivery log still names it. */
-  async remove(tenantId: string, id: string): Promise<boolean> {
+  async remove(tenantId: string, id: string, scope: WebhookScope): Promise<boolean> {
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.query(
         `UPDATE gateway.notification_webhook SET removed_at = now()
-          WHERE id = $1 AND removed_at IS NULL RETURNING id`,
-        [id],
+          WHERE id = $1 AND removed_at IS NULL AND ${inScope(2)} RETURNING id`,
+        [id, scope.workspaceId, scope.includeAgencyWide],
       ),
     );
     return rows.length > 0;
@@ -116,32 +135,45 @@ export class NotificationWebhookTypeormRepository implements NotificationWebhook
       return 0;
     }
     let total = 0;
+    // A row that cannot be sealed (its key gone from the ring) is passed over, not retried forever, and the
+    // others still move to the active key; the failures are reported at the end (ADR 0018).
+    const failed: string[] = [];
     for (;;) {
-      const changed = await this.transactions.asSystem(async (tx) => {
+      const seen = await this.transactions.asSystem(async (tx) => {
         const rows = await tx.query<WebhookRow>(
           `SELECT id, tenant_id, secret_sealed, secret_unsealed FROM gateway.notification_webhook
-            WHERE secret_unsealed IS NOT NULL OR secret_sealed->>'keyId' <> $1
+            WHERE (secret_unsealed IS NOT NULL OR secret_sealed->>'keyId' <> $1) AND NOT (id = ANY($3::uuid[]))
             ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [vault.activeKeyId, batchSize],
+          [vault.activeKeyId, batchSize, failed],
         );
         for (const row of rows) {
           const binding = webhookBinding(row.tenant_id, row.id);
-          const sealed =
-            row.secret_sealed === null || row.secret_sealed === undefined
-              ? vault.seal(row.secret_unsealed ?? '', binding)
-              : vault.rewrap(row.secret_sealed, binding);
+          let sealed: SealedSecret;
+          try {
+            sealed =
+              row.secret_sealed === null || row.secret_sealed === undefined
+                ? vault.seal(row.secret_unsealed ?? '', binding)
+                : vault.rewrap(row.secret_sealed, binding);
+          } catch {
+            failed.push(row.id);
+            continue;
+          }
           await tx.query(
             `UPDATE gateway.notification_webhook SET secret_sealed = $2, secret_unsealed = NULL WHERE id = $1`,
             [row.id, JSON.stringify(sealed)],
           );
+          total += 1;
         }
         return rows.length;
       });
-      total += changed;
-      if (changed < batchSize) {
-        return total;
+      if (seen < batchSize) {
+        break;
       }
     }
+    if (failed.length > 0) {
+      throw new WebhookSecretsNotRewrappedError(failed, total);
+    }
+    return total;
   }
 
   private requireVault(): TokenVault {
@@ -160,6 +192,7 @@ function toWebhook(row: WebhookRow): NotificationWebhook {
   return {
     id: row.id,
     tenantId: row.tenant_id,
+    workspaceId: row.workspace_id,
     url: row.url,
     kinds: row.kinds,
     description: row.description,

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@chorus/service-kit';
-import type { Recipient, RecipientDirectory } from '../../application/ports/recipient-directory.port.js';
-import type { RecipientRule } from '../../domain/notification.entity.js';
+import type {
+  MemberRule,
+  Recipient,
+  RecipientDirectory,
+} from '../../application/ports/recipient-directory.port.js';
 
 /** Reads the gateway's own members and memberships: the people a rule names, each once. */
 @Injectable()
 export class RecipientDirectoryTypeormRepository implements RecipientDirectory {
   constructor(private readonly transactions: TenantTransactions) {}
 
-  async resolve(tenantId: string, workspaceId: string | null, rule: RecipientRule): Promise<Recipient[]> {
+  async resolve(tenantId: string, workspaceId: string | null, rule: MemberRule): Promise<Recipient[]> {
     const filter = rule.rule === 'members' ? 'ms.member_id = ANY($2::uuid[])' : 'ms.roles && $2::text[]';
     const values = rule.rule === 'members' ? rule.memberIds : rule.roles;
     const rows = await this.transactions.run(tenantId, (tx) =>

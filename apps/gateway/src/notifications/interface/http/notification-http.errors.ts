@@ -1,5 +1,11 @@
-import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
+  BadRequestException,
+  ForbiddenException,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  AgencyWebhookForbiddenError,
   InvalidWebhookUrlError,
   NotificationNotFoundError,
   WebhookNotFoundError,
@@ -10,6 +16,9 @@ import {
 export function notificationHttpError(error: unknown): unknown {
   if (error instanceof NotificationNotFoundError || error instanceof WebhookNotFoundError) {
     return new NotFoundException(error.message);
+  }
+  if (error instanceof AgencyWebhookForbiddenError) {
+    return new ForbiddenException(error.message);
   }
   if (error instanceof WebhookVaultMissingError) {
     return new ServiceUnavailableException(error.message);

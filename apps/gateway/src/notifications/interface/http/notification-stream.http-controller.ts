@@ -12,7 +12,15 @@ import {
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthenticatedEndpoint, BadRequestDoc, type RequestWithMember } from '@chorus/service-kit';
+import {
+  AuthenticatedEndpoint,
+  BadRequestDoc,
+  EDGE_AUTHENTICATOR,
+  bearerToken,
+  type EdgeAuthenticator,
+  type RequestWithMember,
+} from '@chorus/service-kit';
+import type { AuthenticatedMember } from '@chorus/access';
 import type { NotificationSignal } from '../../application/ports/notification-signal.port.js';
 import { CountUnreadNotificationsQuery } from '../../application/queries/count-unread-notifications/count-unread-notifications.query.js';
 import { ListNotificationsSinceQuery } from '../../application/queries/list-notifications-since/list-notifications-since.query.js';
@@ -26,10 +34,15 @@ import { memberOf, notificationResponse } from './notifications.http-controller.
 /** A notification may commit a little after its created_at (another process, a slow transaction): look back. */
 const LOOKBACK_MS = 10_000;
 const HEARTBEAT_MS = 25_000;
+const ACCESS_CHECK_MS = 5_000;
 
 interface Stream {
   readonly tenantId: string;
   readonly memberId: string;
+  /** The bearer token (or browser session) the stream was opened with, re-checked while it is open. */
+  readonly credential: string;
+  /** The workspaces the member may still see: notifications of others are not pushed. */
+  workspaces: ReadonlySet<string>;
   /** The newest created_at sent (or the time the stream opened). */
   cursor: number;
   /** Ids sent within the look-back window, so that a notification is sent once. */
@@ -49,6 +62,7 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
   private readonly streams = new Set<Stream>();
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private accessCheck: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private pollAgain = false;
   private unsubscribe: (() => void) | undefined;
@@ -56,6 +70,7 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
   constructor(
     private readonly queries: QueryBus,
     @Inject(NOTIFICATION_SIGNAL) private readonly signal: NotificationSignal,
+    @Inject(EDGE_AUTHENTICATOR) private readonly authenticator: EdgeAuthenticator,
     @Optional() @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings | undefined,
   ) {}
 
@@ -63,14 +78,21 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
     this.unsubscribe = this.signal.onRaised(() => this.poll());
     this.timer = setInterval(() => this.poll(), this.settings?.pollIntervalMs ?? 1000);
     this.heartbeat = setInterval(() => this.streams.forEach((s) => s.write(': ping\n\n')), HEARTBEAT_MS);
+    // A signed-out session, a revoked token or a member removed from the agency's workspaces ends the stream.
+    this.accessCheck = setInterval(
+      () => void this.recheckAccess(),
+      this.settings?.streamAccessCheckMs ?? ACCESS_CHECK_MS,
+    );
     this.timer.unref();
     this.heartbeat.unref();
+    this.accessCheck.unref();
   }
 
   /** Before the server closes: open streams would otherwise keep it waiting. */
   onModuleDestroy(): void {
     clearInterval(this.timer);
     clearInterval(this.heartbeat);
+    clearInterval(this.accessCheck);
     this.unsubscribe?.();
     for (const stream of this.streams) {
       stream.end();
@@ -120,6 +142,9 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
     const stream: Stream = {
       tenantId: member.tenantId,
       memberId: member.userId,
+      // The guard authenticated this very header (a session cookie arrives here as Bearer too).
+      credential: bearerToken(request.headers.authorization) ?? '',
+      workspaces: workspacesOf(request.member!),
       cursor: openedAt,
       sent: new Map(visible.map((n) => [n.id, n.createdAt.getTime()])),
       write: (chunk) => {
@@ -132,6 +157,25 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
     stream.write(`retry: 3000\n\nevent: unread\ndata: ${JSON.stringify({ unreadCount })}\n\n`);
     this.streams.add(stream);
     raw.on('close', () => this.streams.delete(stream));
+  }
+
+  /** Authenticates each stream's credential again; a stream whose member lost every workspace is closed too. */
+  private async recheckAccess(): Promise<void> {
+    for (const stream of [...this.streams]) {
+      const member = await this.authenticator.authenticate(stream.credential).catch(() => undefined);
+      if (member === undefined) {
+        continue; // the database did not answer: check again next time rather than cut everyone off
+      }
+      const workspaces = member === null ? new Set<string>() : workspacesOf(member);
+      if (member === null || workspaces.size === 0) {
+        const reason = member === null ? 'signed-out' : 'no-workspace';
+        stream.write(`event: access-ended\ndata: ${JSON.stringify({ reason })}\n\n`);
+        this.streams.delete(stream);
+        stream.end();
+        continue;
+      }
+      stream.workspaces = workspaces;
+    }
   }
 
   private poll(): void {
@@ -168,7 +212,12 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
         ),
       );
       for (const stream of streams) {
-        for (const n of found.filter((x) => x.recipientId === stream.memberId)) {
+        const visible = found.filter(
+          (x) =>
+            x.recipientId === stream.memberId &&
+            (x.workspaceId === null || stream.workspaces.has(x.workspaceId)),
+        );
+        for (const n of visible) {
           const createdAt = n.createdAt.getTime();
           if (stream.sent.has(n.id) || createdAt < stream.cursor - LOOKBACK_MS) {
             continue;
@@ -187,4 +236,8 @@ export class NotificationStreamHttpController implements OnModuleInit, OnModuleD
       }
     }
   }
+}
+
+function workspacesOf(member: AuthenticatedMember): ReadonlySet<string> {
+  return new Set(member.workspaces.map((w) => w.workspaceId));
 }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -14,7 +14,9 @@ import {
   ValidBody,
   ValidParam,
   ValidQuery,
+  type RequestWithMember,
 } from '@chorus/service-kit';
+import { isScopedCredential } from '../../../interface/http/credential-owner.mapper.js';
 import { CreateNotificationWebhookCommand } from '../../application/commands/create-notification-webhook/create-notification-webhook.command.js';
 import { RemoveNotificationWebhookCommand } from '../../application/commands/remove-notification-webhook/remove-notification-webhook.command.js';
 import type { NotificationWebhook } from '../../application/ports/notification-webhook.port.js';
@@ -31,7 +33,7 @@ import {
 } from './dto/notification-webhook.dto.js';
 import { notificationHttpError } from './notification-http.errors.js';
 
-/** The agency's signed outbound webhooks (docs/notifications.md): endpoints and their delivery log. */
+/** Signed outbound webhooks (docs/notifications.md), per workspace or agency-wide (ADR 0018), and their log. */
 @ApiTags('notifications')
 @Controller('api/notification-webhooks')
 export class NotificationWebhooksHttpController {
@@ -44,7 +46,9 @@ export class NotificationWebhooksHttpController {
   @HttpCode(201)
   @RequirePermission('notification-webhook:manage')
   @ApiOperation({
-    summary: 'Add an endpoint that receives notifications as signed POSTs; the signing secret is shown once',
+    summary:
+      "Add an endpoint that receives this workspace's notifications (or, scope agency, every workspace's: " +
+      'needs an agency role) as signed POSTs; the signing secret is shown once',
   })
   @BodySchema(CreateWebhookBody)
   @ResponseSchema(201, CreatedWebhookResponse, 'Added')
@@ -52,15 +56,19 @@ export class NotificationWebhooksHttpController {
   async create(
     @ValidBody(CreateWebhookBody) body: CreateWebhookBody,
     @CurrentIdentity() identity: Identity,
+    @Req() request: RequestWithMember,
   ): Promise<z.infer<typeof CreatedWebhookResponse>> {
     try {
       const webhook = await this.commands.execute(
         new CreateNotificationWebhookCommand(
           identity.tenantId,
+          identity.workspaceId,
+          body.scope,
           identity.userId,
           body.url,
           body.kinds,
           body.description ?? null,
+          isScopedCredential(request),
         ),
       );
       return { ...webhookResponse(webhook), secret: webhook.secret };
@@ -71,10 +79,22 @@ export class NotificationWebhooksHttpController {
 
   @Get()
   @RequirePermission('notification-webhook:manage')
-  @ApiOperation({ summary: "The agency's webhook endpoints (without their secrets)" })
+  @ApiOperation({
+    summary: "This workspace's webhook endpoints, and the agency-wide ones for an agency role (no secrets)",
+  })
   @ResponseSchema(200, WebhookListResponse, 'The endpoints')
-  async list(@CurrentIdentity() identity: Identity): Promise<z.infer<typeof WebhookListResponse>> {
-    const webhooks = await this.queries.execute(new ListNotificationWebhooksQuery(identity.tenantId));
+  async list(
+    @CurrentIdentity() identity: Identity,
+    @Req() request: RequestWithMember,
+  ): Promise<z.infer<typeof WebhookListResponse>> {
+    const webhooks = await this.queries.execute(
+      new ListNotificationWebhooksQuery(
+        identity.tenantId,
+        identity.workspaceId,
+        identity.userId,
+        isScopedCredential(request),
+      ),
+    );
     return { items: webhooks.map(webhookResponse) };
   }
 
@@ -86,10 +106,17 @@ export class NotificationWebhooksHttpController {
   async remove(
     @ValidParam('webhookId', WebhookIdParam) webhookId: string,
     @CurrentIdentity() identity: Identity,
+    @Req() request: RequestWithMember,
   ): Promise<void> {
     try {
       await this.commands.execute(
-        new RemoveNotificationWebhookCommand(identity.tenantId, webhookId, identity.userId),
+        new RemoveNotificationWebhookCommand(
+          identity.tenantId,
+          identity.workspaceId,
+          webhookId,
+          identity.userId,
+          isScopedCredential(request),
+        ),
       );
     } catch (error) {
       throw notificationHttpError(error);
@@ -107,10 +134,18 @@ export class NotificationWebhooksHttpController {
     @ValidParam('webhookId', WebhookIdParam) webhookId: string,
     @ValidQuery(DeliveriesSearch) search: DeliveriesSearch,
     @CurrentIdentity() identity: Identity,
+    @Req() request: RequestWithMember,
   ): Promise<z.infer<typeof DeliveryListResponse>> {
     try {
       const deliveries = await this.queries.execute(
-        new ListWebhookDeliveriesQuery(identity.tenantId, webhookId, search.limit),
+        new ListWebhookDeliveriesQuery(
+          identity.tenantId,
+          identity.workspaceId,
+          identity.userId,
+          webhookId,
+          search.limit,
+          isScopedCredential(request),
+        ),
       );
       const iso = (d: Date | null) => (d === null ? null : d.toISOString());
       return {
@@ -137,6 +172,7 @@ function webhookResponse(webhook: NotificationWebhook): z.infer<typeof WebhookRe
     url: webhook.url,
     kinds: [...webhook.kinds],
     description: webhook.description,
+    scope: webhook.workspaceId === null ? 'agency' : 'workspace',
     createdAt: webhook.createdAt.toISOString(),
     createdBy: webhook.createdBy,
   };

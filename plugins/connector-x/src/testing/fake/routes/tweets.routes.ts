@@ -2,6 +2,7 @@ import { invalidRequest, problem, type Exchange } from '../x-fake-http.js';
 import { includesFor, notFoundError, renderPostWithReplies } from '../x-fake-render.js';
 import type { Route, RouteDeps } from '../x-fake-routing.js';
 import type { MediaRecord, PostRecord, UserRecord, XFakeState } from '../x-fake-state.js';
+import { shownText } from '../x-fake-tco.js';
 import { cashtagCount, MAX_WEIGHTED_LENGTH, weightedLength } from '../x-fake-text.js';
 
 const DUPLICATE = 'You are not allowed to create a Tweet with duplicate content.';
@@ -123,7 +124,9 @@ export function tweetsRoutes({ state, config }: RouteDeps): Route[] {
       mediaKeys: media.map((item) => item.mediaKey),
       poll,
     });
-    exchange.send(201, { data: { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] } });
+    exchange.send(201, {
+      data: { id: post.id, text: shownText(post.text).text, edit_history_tweet_ids: [post.id] },
+    });
   };
 
   return [

@@ -9,7 +9,11 @@ import {
   RECIPIENT_DIRECTORY,
 } from '../../../notifications.tokens.js';
 import { defaultChannelsOf } from '../../../domain/notification-kind.value-object.js';
-import type { Notification, NotificationRequest } from '../../../domain/notification.entity.js';
+import type {
+  Notification,
+  NotificationRequest,
+  OutsideAddress,
+} from '../../../domain/notification.entity.js';
 import type { DeliveryQueue, NewDelivery } from '../../ports/notification-delivery.port.js';
 import type { NotificationStore } from '../../ports/notification-store.port.js';
 import type { NotificationWebhooks } from '../../ports/notification-webhook.port.js';
@@ -29,6 +33,9 @@ export class RaiseNotificationHandler implements ICommandHandler<RaiseNotificati
   async execute({ request }: RaiseNotificationCommand): Promise<RaisedNotification> {
     const now = new Date();
     const raiseId = uuidv7();
+    if (request.recipients.rule === 'addresses') {
+      return this.mailOutsiders(raiseId, request, request.recipients.addresses, now);
+    }
     const recipients = await this.directory.resolve(
       request.tenantId,
       request.workspaceId,
@@ -61,7 +68,7 @@ export class RaiseNotificationHandler implements ICommandHandler<RaiseNotificati
     const emails = recipients
       .filter((r) => choiceOf(r.memberId).email)
       .map((r) => this.email(request, r, now));
-    const endpoints = await this.webhooks.subscribedTo(request.tenantId, request.kind);
+    const endpoints = await this.webhooks.subscribedTo(request.tenantId, request.kind, request.workspaceId);
     const body = JSON.stringify(this.webhookPayload(raiseId, request, recipients, now));
     const posts: NewDelivery[] = endpoints.map((endpoint) => ({
       id: uuidv7(),
@@ -79,6 +86,41 @@ export class RaiseNotificationHandler implements ICommandHandler<RaiseNotificati
       emails: emails.length,
       webhooks: posts.length,
     };
+  }
+
+  /**
+   * People without an account (a client approver) are reached by e-mail only, whatever the preferences: no
+   * console row (they have no console) and no webhook, because the link may be theirs alone (a signed approval
+   * link): an endpoint of the agency must not receive it (docs/adr/0022).
+   */
+  private async mailOutsiders(
+    raiseId: string,
+    request: NotificationRequest,
+    addresses: readonly OutsideAddress[],
+    now: Date,
+  ): Promise<RaisedNotification> {
+    const link = this.absolute(request.link);
+    const emails: NewDelivery[] = addresses.map((to) => ({
+      id: uuidv7(),
+      tenantId: request.tenantId,
+      kind: request.kind,
+      createdAt: now,
+      message: {
+        channel: 'email',
+        to: to.email,
+        subject: `[Chorus] ${request.title}`,
+        text: [
+          `Hello ${to.name},`,
+          '',
+          request.body,
+          ...(link === null ? [] : ['', link]),
+          '',
+          'You get this e-mail because an agency working with you on Chorus asked for it. The link is yours: do not forward it.',
+        ].join('\n'),
+      },
+    }));
+    await this.queue.enqueue(emails);
+    return { raiseId, notificationIds: [], emails: emails.length, webhooks: 0 };
   }
 
   private absolute(link: string | null): string | null {

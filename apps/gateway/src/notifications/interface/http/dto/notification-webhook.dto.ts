@@ -14,6 +14,10 @@ export const CreateWebhookBody = z.strictObject({
     .default([])
     .describe('The kinds it receives, e.g. ["post-failed"]; empty or absent: every kind'),
   description: z.string().trim().min(1).max(200).optional(),
+  scope: z
+    .enum(['workspace', 'agency'])
+    .default('workspace')
+    .describe("workspace: this workspace's notifications; agency: every workspace's (needs an agency role)"),
 });
 export type CreateWebhookBody = z.infer<typeof CreateWebhookBody>;
 
@@ -22,6 +26,7 @@ export const WebhookResponse = z.object({
   url: z.string(),
   kinds: z.array(z.string()),
   description: z.string().nullable(),
+  scope: z.enum(['workspace', 'agency']),
   createdAt: z.iso.datetime(),
   createdBy: z.uuid(),
 });

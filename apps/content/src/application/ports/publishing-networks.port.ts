@@ -1,0 +1,16 @@
+import type { FindPublishedFn, PublishFn } from '@chorus/connector-sdk';
+
+/** A loaded connector, as publishing needs it. */
+export interface PublishingNetwork {
+  readonly displayName: string;
+  /** Content kinds the network publishes (a link card only where it has 'link'). */
+  readonly kinds: readonly string[];
+  readonly publish: PublishFn;
+  /** Absent: the connector cannot look posts up, so an ambiguous attempt goes to a person. */
+  readonly findPublished: FindPublishedFn | undefined;
+}
+
+/** The connectors this Chorus loaded that can publish, by network id. */
+export interface PublishingNetworks {
+  find(network: string): PublishingNetwork | undefined;
+}

@@ -1,0 +1,17 @@
+import { Query } from '@nestjs/cqrs';
+import type { ScheduledEntry } from '../../../domain/scheduled-entry.value-object.js';
+
+export type CalendarFeed =
+  { readonly ok: true; readonly entries: ScheduledEntry[] } | { readonly ok: false; readonly reason: string };
+
+/** The workspace's scheduled posts from 30 days ago to a year ahead, for a signed feed URL. */
+export class OpenCalendarFeedQuery extends Query<CalendarFeed> {
+  constructor(
+    readonly tenantId: string,
+    readonly workspaceId: string,
+    readonly expires: number,
+    readonly signature: string,
+  ) {
+    super();
+  }
+}
