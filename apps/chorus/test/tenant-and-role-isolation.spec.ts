@@ -33,7 +33,8 @@ interface Answer {
   body: any;
 }
 
-describe('tenant and role isolation over every documented endpoint (PostgreSQL)', () => {
+// Each test walks every documented endpoint: seconds on an idle machine, more on a busy CI runner.
+describe('tenant and role isolation over every documented endpoint (PostgreSQL)', { timeout: 60_000 }, () => {
   let host: AllServicesOnPostgres;
   const operations = committedOperations().filter((op) => op.access !== 'public');
   /** Last: signing out revokes the token the rest of the calls use. */
