@@ -187,4 +187,5 @@ export {
 export { defineConnector, ConnectorImplementationError, type ConnectorSpec } from './define-connector.js';
 export { sdkVersion } from './version.js';
 export { createPkcePair, pkceChallenge, createOAuthState, type PkcePair } from './auth/pkce.js';
+export { RotatingRefresh } from './auth/rotating-refresh.js';
 export { verifyHmacSignature, type HmacSignatureCheck } from './webhooks/verify-signature.js';

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyError, type Credentials } from '@chorus/connector-sdk';
-import { SerialRefresh } from '../src/auth/serial-refresh.js';
 import { connectedX, rawCall, type ConnectedX } from './support/connected-x.js';
 
 // network-apis.md 5.8, bullet 7: 2-hour tokens, refresh only with offline.access, rotation, Basic auth.
@@ -93,26 +92,6 @@ describe('X OAuth 2 (fixture notes 5.8)', () => {
     expect(tokenCalls()).toBe(before + 2);
     expect(third.accessToken).not.toBe(first.accessToken);
     expect((await x.connector.auth.verify(third)).accountId).toBe(x.credentials.accountId);
-  });
-
-  it('a refresh that hands back the same refresh token is not remembered as used', async () => {
-    const serial = new SerialRefresh();
-    const held: Credentials = { accountId: '1', accessToken: 'a1', refreshToken: 'r1' };
-    let calls = 0;
-    const unchanged = await serial.run(held, () => {
-      calls += 1;
-      return Promise.resolve(held);
-    });
-    expect(unchanged).toBe(held);
-    const renewed = await serial.run(held, () => {
-      calls += 1;
-      return Promise.resolve({ ...held, accessToken: 'a2', refreshToken: 'r2' });
-    });
-    expect(calls).toBe(2);
-    expect(renewed.accessToken).toBe('a2');
-    // r1 is now used: a stale copy gets what it was exchanged for, and the exchange is not replayed.
-    const stale = await serial.run(held, () => Promise.reject(new Error('replayed a used refresh token')));
-    expect(stale.accessToken).toBe('a2');
   });
 
   it('a refresh without HTTP Basic for a confidential client is refused with 401', async () => {

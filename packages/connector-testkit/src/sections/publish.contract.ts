@@ -111,7 +111,10 @@ const checks: Record<ContentKind, (harness: Harness) => Promise<void>> = {
     });
     const post = await viewed(harness, result.remoteId);
     expect(post.media).toHaveLength(1);
-    expect(post.media[0]?.altText).toBe(altText);
+    // Alt text is checked where the network has it for images (TikTok photo posts have none).
+    if (harness.manifest.limits.media?.image?.altText) {
+      expect(post.media[0]?.altText).toBe(altText);
+    }
   },
   async video(harness) {
     const video = required(harness.setup.media?.video, 'setup.media.video')();

@@ -1,8 +1,13 @@
-import { ReauthRequiredError, z, type AuthCapability, type Credentials } from '@chorus/connector-sdk';
+import {
+  ReauthRequiredError,
+  RotatingRefresh,
+  z,
+  type AuthCapability,
+  type Credentials,
+} from '@chorus/connector-sdk';
 import { tokenResponse, xUser, type TokenResponse } from '../api/x-schemas.js';
 import { X_SCOPES } from '../config.js';
 import type { XDeps } from '../x-deps.js';
-import { SerialRefresh } from './serial-refresh.js';
 import { subscribeAccount } from './subscribe-account.js';
 
 const me = z.object({ data: xUser });
@@ -13,7 +18,7 @@ const me = z.object({ data: xUser });
  */
 export function createXAuth(deps: XDeps): AuthCapability {
   const { config, api } = deps;
-  const refreshing = new SerialRefresh();
+  const refreshing = new RotatingRefresh();
   const basic = config.clientSecret ? { user: config.clientId, password: config.clientSecret } : undefined;
 
   const tokenForm = (fields: Record<string, string>) =>

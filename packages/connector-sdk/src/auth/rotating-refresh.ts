@@ -1,13 +1,14 @@
-import type { Credentials } from '@chorus/connector-sdk';
+import type { Credentials } from '../capabilities/credentials.js';
 
 const MAX_REMEMBERED = 1000;
 
 /**
- * X refresh tokens rotate and are single-use, and replaying a used one can revoke the whole token family
- * (network-apis.md 5.1). So refreshes run one at a time per account, and a caller holding a refresh token that
- * was already exchanged gets the credentials that exchange produced instead of replaying it.
+ * For networks whose refresh tokens rotate (each refresh returns a new one and the old may stop working, or a
+ * replay may revoke the whole grant): refreshes of one account run one at a time, and a caller holding a
+ * refresh token this process already exchanged gets the newest credentials that exchange led to instead of
+ * replaying a used token. A connector keeps one per process.
  */
-export class SerialRefresh {
+export class RotatingRefresh {
   private readonly inFlight = new Map<string, Promise<Credentials>>();
   /** Refresh token already used -> what it was exchanged for. */
   private readonly exchanged = new Map<string, Credentials>();
@@ -21,7 +22,7 @@ export class SerialRefresh {
       }
       await running.catch(() => undefined);
     }
-    const used = credentials.refreshToken ? this.exchanged.get(credentials.refreshToken) : undefined;
+    const used = credentials.refreshToken ? this.newest(credentials.refreshToken) : undefined;
     if (used) {
       return used;
     }
@@ -41,5 +42,21 @@ export class SerialRefresh {
     } finally {
       this.inFlight.delete(account);
     }
+  }
+
+  /**
+   * What a used refresh token led to, following later refreshes: the credentials its exchange produced may have
+   * been refreshed since, and their access token may have expired.
+   */
+  private newest(refreshToken: string): Credentials | undefined {
+    let found = this.exchanged.get(refreshToken);
+    for (let hops = 0; found?.refreshToken && hops < MAX_REMEMBERED; hops += 1) {
+      const next = this.exchanged.get(found.refreshToken);
+      if (!next) {
+        break;
+      }
+      found = next;
+    }
+    return found;
   }
 }
