@@ -44,7 +44,9 @@ const options = {
   lookupTimeoutMs: 60_000,
   publishTimeoutMs: 20_000,
   leaseMarginMs: 5_000,
-  policy: { visibilityDelayMs: 2_000, backoffBaseMs: 1_000 },
+  // A request may land on the network a while after its call gave up (queued at the network's edge): the
+  // look-up's "not found" is believed 5 s after the call ended (production: 20 s).
+  policy: { visibilityDelayMs: 5_000, backoffBaseMs: 1_000 },
 };
 await bootstrapService(
   contentService,

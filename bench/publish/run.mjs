@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Publishing benchmark (docs/publishing.md, issue #10), distributed mode: the content service's publisher as
 // its own process on real PostgreSQL and a real Kafka broker, the real Mastodon connector, and the Mastodon
-// fake behind a proxy that adds 200 ms to every request.
+// fake answering every request 200 ms after it arrived (the network's latency).
 //
 //   npm run bench:publish -- --scenario burst|steady|crash [--posts 10000] [--channels 1000]
 //                            [--minutes 10] [--rate 50] [--kills 5] [--latency 200] [--stale-ms 15000]
-//                            [--brokers host:port] [--out file.json]
+//                            [--publishers 1] [--brokers host:port] [--out file.json]
 //
 // burst: every post due at the same instant; steady: --rate posts per second for --minutes; crash: the burst
-// with --kills `kill -9` of the publishing process at random moments, each followed by a restart. Duplicates
+// with --kills `kill -9` of a publishing process at random moments, each followed by a restart. --publishers:
+// how many publishing processes share the due posts (content instances in distributed mode). Duplicates
 // and lost posts are counted on the fake's own record. Prints the figures and writes
 // bench/results/publish-<scenario>.json. Not a test: nothing here fails on a slow figure.
 import { fork } from 'node:child_process';
@@ -22,7 +23,6 @@ import { parseArgs } from '../../test/infra/lib.mjs';
 import { ensurePostgres } from '../../test/infra/postgres.mjs';
 import { ensureBuilt } from './ensure-built.mjs';
 import { startCredentialsServer } from './credentials-server.mjs';
-import { startLatencyProxy } from './latency-proxy.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -37,6 +37,7 @@ const minutes = Number(flags.minutes ?? 10);
 const posts = scenario === 'steady' ? Math.round(rate * minutes * 60) : Number(flags.posts ?? 10_000);
 const kills = scenario === 'crash' ? Number(flags.kills ?? 5) : 0;
 const latencyMs = Number(flags.latency ?? 200);
+const publishers = Number(flags.publishers ?? 1);
 const out = flags.out
   ? path.resolve(String(flags.out))
   : path.join(root, 'bench/results', `publish-${scenario}.json`);
@@ -71,11 +72,12 @@ log(`Kafka ${broker.version} on ${broker.bootstrap}`);
 
 // Per-account budgets far above what the benchmark asks of one account: the fake's own throttles stay on.
 // Idempotency-Keys are not remembered (TTL 0): a blind resend shows up as a duplicate on the fake's record.
+// Every request is answered `latencyMs` after it arrived; its arrival is when a publish call started.
 const fake = await MastodonFake.start({
   instance: { idempotencyTtlSeconds: 0 },
   throttles: { perToken: { limit: 100_000, periodSeconds: 300 } },
+  latencyMs,
 });
-const proxy = await startLatencyProxy(fake.url, latencyMs);
 const internalToken = randomBytes(32).toString('base64url');
 const credentialsByChannel = new Map();
 const channelIds = [];
@@ -84,9 +86,9 @@ for (let i = 0; i < channels; i += 1) {
   const channelId = randomUUID();
   channelIds.push(channelId);
   credentialsByChannel.set(channelId, {
-    accountId: `${account.id}@${new URL(proxy.url).host}`,
+    accountId: `${account.id}@${new URL(fake.url).host}`,
     accessToken: fake.tokenFor(account.id),
-    extra: { instanceUrl: proxy.url, clientId: 'bench', clientSecret: 'bench', username: `brand${i}` },
+    extra: { instanceUrl: fake.url, clientId: 'bench', clientSecret: 'bench', username: `brand${i}` },
   });
 }
 const gateway = await startCredentialsServer(internalToken, credentialsByChannel);
@@ -102,13 +104,14 @@ const childEnv = {
   ...(flags['stale-ms'] ? { BENCH_STALE_MS: String(flags['stale-ms']) } : {}),
   ...(flags['stale-ms'] ? { BENCH_HEARTBEAT_MS: String(Math.max(100, Number(flags['stale-ms']) / 5)) } : {}),
 };
-let child;
-const startPublisher = () =>
+const children = [];
+const startPublisher = (index) =>
   new Promise((resolve, reject) => {
-    child = fork(path.join(here, 'publisher-process.mjs'), {
+    const child = fork(path.join(here, 'publisher-process.mjs'), {
       env: childEnv,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
+    children[index] = child;
     child.once('message', (message) => (message === 'ready' ? resolve() : undefined));
     child.once('exit', (code, signal) =>
       reject(new Error(`publisher exited before it was ready (${code ?? signal})`)),
@@ -118,7 +121,7 @@ const startPublisher = () =>
 const database = new pg.Client({ connectionString: dbUrl });
 let result;
 try {
-  await startPublisher();
+  await Promise.all(Array.from({ length: publishers }, (_, index) => startPublisher(index)));
   await database.connect();
   log(`publisher up; seeding ${posts} posts on ${channels} channels`);
 
@@ -174,11 +177,13 @@ try {
     killTimes.sort((a, b) => a - b);
     for (const at of killTimes) {
       await sleep(Math.max(0, at - Date.now()));
+      const victim = Math.floor(Math.random() * publishers);
+      const child = children[victim];
       child.removeAllListeners('exit');
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      log(`killed the publisher at +${Date.now() - firstDue.getTime()} ms; restarting`);
-      await startPublisher();
+      log(`killed publisher ${victim} at +${Date.now() - firstDue.getTime()} ms; restarting`);
+      await startPublisher(victim);
       lastRestartAt = Date.now();
     }
   }
@@ -199,7 +204,7 @@ try {
   }
   const settledAt = Date.now();
 
-  // --- figures, from the fake's own record and the proxy's call log ------------------------------------
+  // --- figures, from the fake's own record and request log -------------------------------------------
   const states = Object.fromEntries(
     (
       await database.query(`SELECT state, count(*)::int AS n FROM content.publication GROUP BY state`)
@@ -219,10 +224,15 @@ try {
     requests[key] = (requests[key] ?? 0) + 1;
   }
   // Calls per idempotency key: more than one means a target was sent again (after a look-up found nothing).
+  // The first arrival of each call is when it started (lateness is measured from it).
   const postsPerKey = new Map();
+  const callStarts = new Map();
   for (const r of fake.requests()) {
     if (r.method === 'POST' && r.path === '/api/v1/statuses' && r.idempotencyKey !== null) {
       postsPerKey.set(r.idempotencyKey, (postsPerKey.get(r.idempotencyKey) ?? 0) + 1);
+      if (!callStarts.has(r.idempotencyKey)) {
+        callStarts.set(r.idempotencyKey, r.receivedAt);
+      }
     }
   }
   const resends = [...postsPerKey.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
@@ -238,7 +248,7 @@ try {
     const count = onNetwork.get(`${accountId}|${text}`) ?? 0;
     duplicates += Math.max(0, count - 1);
     lost += count === 0 ? 1 : 0;
-    const started = proxy.callStarts.get(`${targetId}:r1`);
+    const started = callStarts.get(`${targetId}:r1`);
     if (started !== undefined) {
       lateness.push(started - due.getTime());
     }
@@ -248,12 +258,19 @@ try {
     lateness.length === 0
       ? null
       : lateness[Math.min(lateness.length - 1, Math.ceil((p / 100) * lateness.length) - 1)];
-  const lastCall = Math.max(...proxy.callStarts.values());
+  const lastCall = Math.max(...callStarts.values());
   result = {
     scenario,
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
-    parameters: { posts, channels, latencyMs, ...(scenario === 'steady' ? { rate, minutes } : {}), kills },
+    parameters: {
+      posts,
+      channels,
+      latencyMs,
+      publishers,
+      ...(scenario === 'steady' ? { rate, minutes } : {}),
+      kills,
+    },
     metrics: {
       allHandedOverSeconds:
         scenario === 'steady' ? null : Number(((lastCall - firstDue.getTime()) / 1000).toFixed(2)),
@@ -272,11 +289,22 @@ try {
     },
   };
 } finally {
-  child?.removeAllListeners('exit');
-  child?.kill('SIGKILL');
+  for (const child of children) {
+    child.removeAllListeners('exit');
+  }
+  if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof'))) {
+    // Profiling (node --cpu-prof bench/publish/run.mjs): a graceful stop lets each publisher write its profile.
+    const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of children) {
+      child.kill('SIGTERM');
+    }
+    await Promise.race([Promise.all(exited), sleep(20_000)]);
+  }
+  for (const child of children) {
+    child.kill('SIGKILL');
+  }
   await database.end().catch(() => undefined);
   await gateway.close();
-  await proxy.close();
   await fake.close();
   await broker.dispose().catch(() => undefined);
   await adminQuery(postgres.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);

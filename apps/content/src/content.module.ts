@@ -63,6 +63,8 @@ import { PublisherWorker } from './infrastructure/publishing/publisher.worker.js
 import { PausePublishingHandler } from './application/commands/pause-publishing/pause-publishing.handler.js';
 import { ResumePublishingHandler } from './application/commands/resume-publishing/resume-publishing.handler.js';
 import { GetPublishingPauseHandler } from './application/queries/get-publishing-pause/get-publishing-pause.handler.js';
+import { GetPublishingSettingsHandler } from './application/queries/get-publishing-settings/get-publishing-settings.handler.js';
+import { UpdatePublishingSettingsHandler } from './application/commands/update-publishing-settings/update-publishing-settings.handler.js';
 import { PublishingPauseTypeormRepository } from './infrastructure/persistence/publishing-pause.typeorm-repository.js';
 import { PublishingPauseHttpController } from './interface/http/publishing-pause.http-controller.js';
 import { CrisisDetectedKafkaConsumer } from './infrastructure/messaging/crisis-detected.kafka-consumer.js';
@@ -91,12 +93,31 @@ import { CreateApprovalAndTeamTables1767747474700 } from './infrastructure/persi
 import { CreateApprovalClientContactTable1767800000000 } from './infrastructure/persistence/migrations/1767800000000-create-approval-client-contact-table.js';
 import { AddPublicationCallStarted1767830400000 } from './infrastructure/persistence/migrations/1767830400000-add-publication-call-started.js';
 import { PublishingPausePerSource1767830400100 } from './infrastructure/persistence/migrations/1767830400100-publishing-pause-per-source.js';
+import { AddPublicationCallEnded1767830400200 } from './infrastructure/persistence/migrations/1767830400200-add-publication-call-ended.js';
+import { CreatePublishingSettings1767830400300 } from './infrastructure/persistence/migrations/1767830400300-create-publishing-settings.js';
 import { TeamTypeormRepository } from './infrastructure/persistence/team.typeorm-repository.js';
 import { ApprovalErrorsHttpFilter } from './interface/http/approval-errors.mapper.js';
 import { ApprovalLinksHttpController } from './interface/http/approval-links.http-controller.js';
 import { ApprovalsHttpController } from './interface/http/approvals.http-controller.js';
 import { TeamHttpController } from './interface/http/team.http-controller.js';
 import { WorkspaceSettingsHttpController } from './interface/http/workspace-settings.http-controller.js';
+import { CreateSeriesHandler } from './application/commands/create-series/create-series.handler.js';
+import { EditSeriesHandler } from './application/commands/edit-series/edit-series.handler.js';
+import { EndSeriesHandler } from './application/commands/end-series/end-series.handler.js';
+import { MaterialiseSeriesHandler } from './application/commands/materialise-series/materialise-series.handler.js';
+import { RequeueEvergreenPostHandler } from './application/commands/requeue-evergreen-post/requeue-evergreen-post.handler.js';
+import { SetEvergreenHandler } from './application/commands/set-evergreen/set-evergreen.handler.js';
+import { StopEvergreenHandler } from './application/commands/stop-evergreen/stop-evergreen.handler.js';
+import { CheckSeriesHandler } from './application/queries/check-series/check-series.handler.js';
+import { GetEvergreenHandler } from './application/queries/get-evergreen/get-evergreen.handler.js';
+import { GetSeriesHandler } from './application/queries/get-series/get-series.handler.js';
+import { ListSeriesHandler } from './application/queries/list-series/list-series.handler.js';
+import { PlannerWorker } from './infrastructure/planning/planner.worker.js';
+import { EvergreenTypeormRepository } from './infrastructure/persistence/evergreen.typeorm-repository.js';
+import { CreateSeriesAndEvergreenTables1767916800000 } from './infrastructure/persistence/migrations/1767916800000-create-series-and-evergreen-tables.js';
+import { SeriesTypeormRepository } from './infrastructure/persistence/series.typeorm-repository.js';
+import { EvergreenHttpController } from './interface/http/evergreen.http-controller.js';
+import { SeriesHttpController } from './interface/http/series.http-controller.js';
 import {
   APPROVAL_LINK_REPOSITORY,
   APPROVAL_REPOSITORY,
@@ -104,10 +125,12 @@ import {
   CAMPAIGN_NAMES,
   CAMPAIGN_REPOSITORY,
   CHANNEL_DIRECTORY,
+  EVERGREEN_REPOSITORY,
   POST_REPOSITORY,
   PUBLICATION_REPOSITORY,
   PUBLISHING_PAUSES,
   QUEUE_REPOSITORY,
+  SERIES_REPOSITORY,
   TEAM_REPOSITORY,
   UNIT_OF_WORK,
   UTM_SCHEME_REPOSITORY,
@@ -135,6 +158,22 @@ const approvalAndTeamHandlers = [
   ListAssetRequestsHandler,
 ];
 
+// Recurring posts and evergreen re-queueing (docs/adr/0028).
+const planningHandlers = [
+  CheckSeriesHandler,
+  CreateSeriesHandler,
+  EditSeriesHandler,
+  EndSeriesHandler,
+  MaterialiseSeriesHandler,
+  GetSeriesHandler,
+  ListSeriesHandler,
+  SetEvergreenHandler,
+  StopEvergreenHandler,
+  GetEvergreenHandler,
+  RequeueEvergreenPostHandler,
+  PlannerWorker,
+];
+
 const consumers = [
   ChannelConnectedKafkaConsumer,
   ChannelDisconnectedKafkaConsumer,
@@ -156,6 +195,8 @@ const consumers = [
     ApprovalsHttpController,
     ApprovalLinksHttpController,
     TeamHttpController,
+    SeriesHttpController,
+    EvergreenHttpController,
     ...mediaLibraryControllers,
     ...calendarExchangeControllers,
   ],
@@ -163,6 +204,7 @@ const consumers = [
     { provide: APP_FILTER, useClass: DomainErrorsHttpFilter },
     { provide: APP_FILTER, useClass: ApprovalErrorsHttpFilter },
     ...approvalAndTeamHandlers,
+    ...planningHandlers,
     ...mediaLibraryProviders,
     ...calendarExchangeProviders,
     CreateCampaignHandler,
@@ -194,6 +236,8 @@ const consumers = [
     PausePublishingHandler,
     ResumePublishingHandler,
     GetPublishingPauseHandler,
+    GetPublishingSettingsHandler,
+    UpdatePublishingSettingsHandler,
     ...consumers,
     CampaignTypeormRepository,
     { provide: CAMPAIGN_REPOSITORY, useExisting: CampaignTypeormRepository },
@@ -208,6 +252,8 @@ const consumers = [
     { provide: APPROVAL_REPOSITORY, useClass: ApprovalTypeormRepository },
     { provide: APPROVAL_LINK_REPOSITORY, useClass: ApprovalLinkTypeormRepository },
     { provide: TEAM_REPOSITORY, useClass: TeamTypeormRepository },
+    { provide: SERIES_REPOSITORY, useClass: SeriesTypeormRepository },
+    { provide: EVERGREEN_REPOSITORY, useClass: EvergreenTypeormRepository },
     { provide: UNIT_OF_WORK, useExisting: TenantTransactions },
   ],
 })
@@ -237,6 +283,9 @@ export const contentService: ServiceDefinition = {
     CreateApprovalClientContactTable1767800000000,
     AddPublicationCallStarted1767830400000,
     PublishingPausePerSource1767830400100,
+    AddPublicationCallEnded1767830400200,
+    CreatePublishingSettings1767830400300,
+    CreateSeriesAndEvergreenTables1767916800000,
   ],
   produces: true,
   consumers,

@@ -19,3 +19,8 @@ export const APPROVAL_REPOSITORY = Symbol('content:approval-repository');
 export const APPROVAL_LINK_REPOSITORY = Symbol('content:approval-link-repository');
 export const TEAM_REPOSITORY = Symbol('content:team-repository');
 export const UNIT_OF_WORK = Symbol('content:unit-of-work');
+export const SERIES_REPOSITORY = Symbol('content:series-repository');
+export const EVERGREEN_REPOSITORY = Symbol('content:evergreen-repository');
+export const CALENDAR_FEED_LINKS = Symbol('content:calendar-feed-links');
+/** Optional tuning of the planner (PlannerOptions): how often it makes occurrences and re-queues. */
+export const PLANNER_OPTIONS = Symbol.for('@chorus/content:planner-options');

@@ -1,6 +1,7 @@
 export { ContentModule, contentService } from './content.module.js';
 export {
   CHANNEL_CREDENTIALS,
+  PLANNER_OPTIONS,
   PUBLISHER_OPTIONS,
   PUBLISHING_NETWORKS,
   PUBLISH_CONNECTORS,
@@ -13,6 +14,7 @@ export {
 } from './application/ports/channel-credentials.port.js';
 export type { PublisherOptionsInput } from './domain/publishing/publisher-options.value-object.js';
 export { PublisherWorker } from './infrastructure/publishing/publisher.worker.js';
+export { PlannerWorker, type PlannerOptions } from './infrastructure/planning/planner.worker.js';
 export { publishConnectorsOf, type PublishConnectorSource } from './publish-connectors-of.js';
 export { MEDIA_LIBRARY_OPTIONS, MEDIA_STORAGE } from './media/media.tokens.js';
 export type { MediaLibraryOptions } from './media/application/ports/media-library-options.port.js';

@@ -31,6 +31,8 @@ export function publishingNetworksOf(source: PublishingConnectorSource): Publish
         kinds: connector.manifest.capabilities.publish?.kinds ?? [],
         publish,
         findPublished: connector.findPublished,
+        visibilityDelayMs:
+          (connector.manifest.capabilities.findPublished?.visibilityDelaySeconds ?? 0) * 1000,
       };
     },
   };

@@ -247,4 +247,36 @@ describe('calendar import and export on postgres', () => {
         .status,
     ).toBe(401);
   });
+
+  it('revokes the feed link: every earlier link answers 410, the new one works, a forged one stays 403', async () => {
+    const local = (url: string) => new URL(url).pathname.replace(/^\/api\/content/, '') + new URL(url).search;
+    const first = local((await s.call<{ url: string }>(a, 'GET', '/calendar/feed-url')).body.url);
+    expect((await s.send(null, 'GET', first)).status).toBe(200);
+
+    const analyst = { ...a, roles: ['analyst' as const] };
+    expect((await s.call(analyst, 'POST', '/calendar/feed-url/revoke')).status).toBe(403);
+    expect((await s.send(null, 'GET', first)).status).toBe(200);
+
+    const revoked = await s.call<{ url: string; expiresAt: string }>(a, 'POST', '/calendar/feed-url/revoke');
+    expect(revoked.status).toBe(200);
+    const second = local(revoked.body.url);
+    expect(second).toContain('generation=2');
+    const gone = await s.send(null, 'GET', first);
+    expect(gone.status).toBe(410);
+    expect((gone.json() as { message: string }).message).toContain('was revoked');
+    const fresh = await s.send(null, 'GET', second);
+    expect(fresh.status).toBe(200);
+    expect(fresh.bytes.toString('utf8')).toContain('BEGIN:VCALENDAR');
+    // GET /calendar/feed-url now hands out the new generation too.
+    expect(local((await s.call<{ url: string }>(a, 'GET', '/calendar/feed-url')).body.url)).toContain(
+      'generation=2',
+    );
+
+    // Revoked again: the second link goes too; a link with a forged signature learns nothing (403, not 410).
+    const third = local((await s.call<{ url: string }>(a, 'POST', '/calendar/feed-url/revoke')).body.url);
+    expect((await s.send(null, 'GET', second)).status).toBe(410);
+    expect((await s.send(null, 'GET', third)).status).toBe(200);
+    const forged = first.replace(/signature=.(.*)$/, 'signature=A$1');
+    expect((await s.send(null, 'GET', forged)).status).toBe(403);
+  });
 });

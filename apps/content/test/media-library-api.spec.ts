@@ -9,7 +9,7 @@ import { probeMedia } from '../src/media/domain/media-probe.value-object.js';
 import { HmacMediaUrls } from '../src/media/infrastructure/storage/hmac-media-urls.adapter.js';
 import { ContentTestService, type Caller } from './support/content-test-service.js';
 import { channelConnected, inDays } from './support/content-fixtures.js';
-import { imageFile, movieFile } from './support/media-files.js';
+import { imageFile, movieFile, pixelBombPng } from './support/media-files.js';
 
 // The media library over HTTP on the real PostgreSQL, files on a real local disk: uploads probed from their
 // bytes, refusals that leave nothing behind, signed public links, derivatives per network, and posts that
@@ -41,7 +41,7 @@ interface Problem {
 
 const LIMIT = 3_000_000;
 
-describe('media library API on postgres', () => {
+describe('media library API on postgres', { timeout: 30_000 }, () => {
   let s: ContentTestService;
   let dir: string;
   const key = randomBytes(32);
@@ -120,6 +120,24 @@ describe('media library API on postgres', () => {
     expect(late.status).toBe(403);
     expect((late.json() as Problem).message).toContain('expired');
 
+    // An over-long key (the router would answer 414 and echo it) or a malformed one: 400, before any lookup.
+    for (const key of [
+      `${a.tenantId}/${a.workspaceId}/${'a'.repeat(300)}`,
+      `${media.id}/${'b'.repeat(150)}`,
+    ]) {
+      const tooLong = await s.send(null, 'GET', `/public/media/${key}?expires=1&signature=${'A'.repeat(43)}`);
+      expect(tooLong.status, tooLong.bytes.toString()).toBe(400);
+      expect((tooLong.json() as Problem).message).toContain('a Chorus media link names at most 147');
+    }
+    // Short enough in all, but one segment over the router's 100 characters: not the router's 414 echoing it.
+    const longSegment = await s.send(null, 'GET', `/public/media/x/y/${'c'.repeat(101)}?expires=1`);
+    expect(longSegment.status, longSegment.bytes.toString()).toBe(404);
+    expect(longSegment.bytes.toString()).not.toContain('c'.repeat(101));
+    const notUuid = await s.send(null, 'GET', local(media.url).replace(media.id, 'x'.repeat(40)));
+    expect(notUuid.status).toBe(400);
+    const extra = await s.send(null, 'GET', `/public/media/${a.tenantId}/${a.workspaceId}/x/y/z`);
+    expect(extra.status).toBe(404);
+
     const list = await s.call<{ items: Media[] }>(a, 'GET', '/media');
     expect(list.body.items.map((m) => m.id)).toContain(media.id);
     expect((await s.call(otherWorkspace, 'GET', `/media/${media.id}`)).status).toBe(404);
@@ -169,6 +187,8 @@ describe('media library API on postgres', () => {
         'cannot be decoded',
       ],
       [await imageFile('png', 1200, 1200, { noise: true }), '', 'image/png', 413, null, `${LIMIT} bytes`],
+      // A canvas of 100 megapixels in 1 KB: refused from its header, never decoded.
+      [pixelBombPng(10_000, 10_000), '', 'image/png', 400, 'file', 'over the limit of 50,000,000'],
     ] as const) {
       const response = await upload(bytes, query, type);
       expect(response.status, response.bytes.toString()).toBe(status);

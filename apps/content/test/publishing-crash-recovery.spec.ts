@@ -43,8 +43,10 @@ describe('fencing: a stale attempt cannot record anything (no publisher running)
         next_attempt_at: Date;
         attempt_started_at: Date | null;
         call_started_at: Date | null;
+        last_call_ended_at: Date | null;
       }>(
-        `SELECT state, waiting_reason, must_look, next_attempt_at, attempt_started_at, call_started_at
+        `SELECT state, waiting_reason, must_look, next_attempt_at, attempt_started_at, call_started_at,
+                last_call_ended_at
            FROM content.publication WHERE target_id = $1`,
         [targetId],
       ),
@@ -117,8 +119,11 @@ describe('fencing: a stale attempt cannot record anything (no publisher running)
     expect(await repository.recoverOrphans(1, 5_000)).toBe(1);
     const row = await rowOf(targetId);
     expect(row).toMatchObject({ state: 'waiting', waiting_reason: 'checking', must_look: true });
-    // Looked up (never resent blindly) no earlier than the visibility delay after the call started.
-    expect(new Date(row.next_attempt_at).getTime()).toBe(new Date(row.attempt_started_at!).getTime() + 5_000);
+    // Looked up (never resent blindly) no earlier than the visibility delay after the call ended: past its
+    // lease it cannot be running any more, so it counts as ended when it was recovered.
+    const ended = new Date(row.last_call_ended_at!).getTime();
+    expect(ended).toBeGreaterThanOrEqual(new Date(row.attempt_started_at!).getTime() + 1_000);
+    expect(new Date(row.next_attempt_at).getTime()).toBe(ended + 5_000);
     expect(await repository.claimDue(uuidv7(), 10, 60_000)).toEqual([]);
   });
 

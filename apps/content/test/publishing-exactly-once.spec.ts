@@ -44,9 +44,10 @@ describe('publishing exactly once (PostgreSQL, Mastodon fake)', { timeout: 30_00
 
   it('publishes a due post once, with its URL, and announces it with PostPublished', async () => {
     const text = `Fresh roast today ${uuidv7()}`;
-    const { postId } = await bed.schedule(caller, [channel], text);
+    const { postId } = await bed.schedule(caller, [channel], text, new Date(Date.now() + 3_600_000));
     const before = await bed.targets(caller, postId);
     expect(before[0]).toMatchObject({ state: 'scheduled', url: null });
+    await bed.makeDue(postId);
     const target = await publishedOnce(postId, text);
     expect(target.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/@acme\/\d+$/u);
     const payload = bed.eventsOf('PostPublished', target.targetId)[0]!.payload as PostPublishedV1;

@@ -45,7 +45,7 @@ describe('pausing publishing (PostgreSQL, Mastodon fake)', { timeout: 30_000 }, 
     const paused = await bed.call<Pause>(caller, 'PUT', '/publishing/pause', { reason: 'Product recall' });
     expect(paused).toMatchObject({ status: 200, body: { paused: true, reason: 'Product recall' } });
     const text = `Held by a pause ${uuidv7()}`;
-    const { postId } = await bed.schedule(caller, [channel], text, new Date(Date.now() + 600));
+    const { postId } = await bed.schedule(caller, [channel], text, new Date(Date.now() + 2_000));
     const [held] = await bed.untilState(caller, postId, ['held']);
     expect(held).toMatchObject({ state: 'held', waitingReason: 'paused' });
     await sleep(800);
@@ -61,7 +61,7 @@ describe('pausing publishing (PostgreSQL, Mastodon fake)', { timeout: 30_000 }, 
 
   it('on resume with reschedule, moves each held post by the length of the pause', async () => {
     await bed.call(caller, 'PUT', '/publishing/pause', { reason: 'Wait and see', onResume: 'reschedule' });
-    const dueAt = new Date(Date.now() + 600);
+    const dueAt = new Date(Date.now() + 2_000);
     const text = `Rescheduled by a pause ${uuidv7()}`;
     const { postId } = await bed.schedule(caller, [channel], text, dueAt);
     await bed.untilState(caller, postId, ['held']);
@@ -99,7 +99,7 @@ describe('pausing publishing (PostgreSQL, Mastodon fake)', { timeout: 30_000 }, 
     expect(paused).toMatchObject({ paused: true, crisisId });
     expect(paused.reason).toMatch(/high crisis was detected/u);
     const text = `During a crisis ${uuidv7()}`;
-    const { postId } = await bed.schedule(caller, [channel], text, new Date(Date.now() + 600));
+    const { postId } = await bed.schedule(caller, [channel], text, new Date(Date.now() + 2_000));
     await bed.untilState(caller, postId, ['held']);
 
     const resolved = (id: string) =>
@@ -165,5 +165,59 @@ describe('pausing publishing (PostgreSQL, Mastodon fake)', { timeout: 30_000 }, 
     await bed.until(pauseState, (p) => !p.paused);
     await sleep(500);
     expect((await pauseState()).paused).toBe(false);
+  });
+
+  it("on a crisis's end, reschedules the posts it held when the workspace chose so", async () => {
+    const bad = await bed.call<{ problems: { field: string }[] }>(caller, 'PUT', '/publishing/settings', {
+      crisisOnResume: 'later',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p) => p.field)).toEqual(['crisisOnResume']);
+    const designer = { ...caller, roles: ['designer' as const] };
+    expect(
+      (await bed.call(designer, 'PUT', '/publishing/settings', { crisisOnResume: 'publish' })).status,
+    ).toBe(403);
+    expect((await bed.call(caller, 'GET', '/publishing/settings')).body).toEqual({
+      crisisOnResume: 'publish',
+    });
+    const saved = await bed.call(caller, 'PUT', '/publishing/settings', { crisisOnResume: 'reschedule' });
+    expect(saved).toMatchObject({ status: 200, body: { crisisOnResume: 'reschedule' } });
+
+    const crisisId = uuidv7();
+    const meta = { tenantId: caller.tenantId, workspaceId: caller.workspaceId, correlationId: uuidv7() };
+    await bed.publish(caller.tenantId, [
+      createEnvelope(crisisDetectedV1, meta, {
+        crisisId,
+        severity: 'critical',
+        signal: { negativeInteractions: 300, windowMinutes: 30, usualNegativeInteractions: 4 },
+        channelIds: [],
+        pausePublishing: true,
+        declaredById: null,
+      }),
+    ]);
+    await bed.until(pauseState, (p) => p.paused && p.crisisId === crisisId);
+    const dueAt = new Date(Date.now() + 2_000);
+    const { postId } = await bed.schedule(caller, [channel], `Held by a crisis ${uuidv7()}`, dueAt);
+    await bed.untilState(caller, postId, ['held']);
+    await sleep(1_000);
+    await bed.publish(caller.tenantId, [
+      createEnvelope(crisisResolvedV1, meta, {
+        crisisId,
+        resolution: 'resolved',
+        resumePublishing: true,
+        resolvedById: null,
+      }),
+    ]);
+    await bed.until(pauseState, (p) => !p.paused);
+    const [moved] = (
+      await bed.call<{ targets: { state: string; dueAt: string; reason: { code: string } }[] }>(
+        caller,
+        'GET',
+        `/posts/${postId}/publication`,
+      )
+    ).body.targets;
+    expect(moved).toMatchObject({ state: 'scheduled', reason: { code: 'rescheduled-after-pause' } });
+    expect(Date.parse(moved!.dueAt)).toBeGreaterThan(dueAt.getTime());
+    await bed.call(caller, 'PUT', '/publishing/settings', { crisisOnResume: 'publish' });
   });
 });

@@ -46,3 +46,20 @@ describe("a server's own limits", () => {
     expect(setup.fake.published().length).toBe(before);
   });
 });
+
+describe("reading a server's limits", () => {
+  it('reads /api/v2/instance once for many posts checked at the same moment', async () => {
+    const fresh = await connectedMastodon({ instance: { maxCharacters: 1000 } });
+    try {
+      const { connector, credentials, setup } = fresh;
+      const checks = await Promise.all(
+        Array.from({ length: 20 }, () => connector.validate({ text: 'x'.repeat(800) }, { credentials })),
+      );
+      expect(checks.every((issues) => issues.length === 0)).toBe(true);
+      const reads = setup.fake.requests().filter((r) => r.path === '/api/v2/instance');
+      expect(reads).toHaveLength(1);
+    } finally {
+      await fresh.setup.teardown?.();
+    }
+  });
+});

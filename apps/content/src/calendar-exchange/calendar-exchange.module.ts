@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
+import { CALENDAR_FEED_LINKS } from '../content.tokens.js';
 import { ImportPostsHandler } from './application/commands/import-posts/import-posts.handler.js';
+import { RevokeCalendarFeedUrlHandler } from './application/commands/revoke-calendar-feed-url/revoke-calendar-feed-url.handler.js';
+import { CalendarFeedLinksTypeormRepository } from './infrastructure/calendar-feed-links.typeorm-repository.js';
 import { GetCalendarFeedUrlHandler } from './application/queries/get-calendar-feed-url/get-calendar-feed-url.handler.js';
 import { ListScheduledEntriesHandler } from './application/queries/list-scheduled-entries/list-scheduled-entries.handler.js';
 import { OpenCalendarFeedHandler } from './application/queries/open-calendar-feed/open-calendar-feed.handler.js';
@@ -19,4 +22,6 @@ export const calendarExchangeProviders: Provider[] = [
   ListScheduledEntriesHandler,
   GetCalendarFeedUrlHandler,
   OpenCalendarFeedHandler,
+  RevokeCalendarFeedUrlHandler,
+  { provide: CALENDAR_FEED_LINKS, useClass: CalendarFeedLinksTypeormRepository },
 ];

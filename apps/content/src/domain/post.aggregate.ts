@@ -24,6 +24,14 @@ export interface PostContent {
   readonly goalIds: readonly string[];
 }
 
+/**
+ * Where a post came from when Chorus made it rather than a person (docs/adr/0028): an occurrence of a series
+ * (one per series and occurrence time), or the n-th re-queue of an evergreen post (one per post and n).
+ */
+export type PostOrigin =
+  | { readonly kind: 'series'; readonly seriesId: string; readonly occurrenceAt: Date }
+  | { readonly kind: 'evergreen'; readonly sourcePostId: string; readonly requeue: number };
+
 export interface PostProps extends PostContent {
   readonly id: string;
   readonly tenantId: string;
@@ -32,6 +40,7 @@ export interface PostProps extends PostContent {
   /** +1 on every change; an edit names the revision it was based on. */
   readonly revision: number;
   readonly schedule: PostSchedule | null;
+  readonly origin: PostOrigin | null;
   readonly createdAt: Date;
   readonly createdBy: string;
   readonly updatedAt: Date;
@@ -48,6 +57,7 @@ export class Post {
     identity: { id: string; tenantId: string; workspaceId: string; createdBy: string },
     content: PostContent,
     now: Date,
+    origin: PostOrigin | null = null,
   ): Post {
     return new Post({
       ...identity,
@@ -55,6 +65,7 @@ export class Post {
       status: 'draft',
       revision: 1,
       schedule: null,
+      origin,
       createdAt: now,
       updatedAt: now,
       updatedBy: identity.createdBy,

@@ -184,12 +184,45 @@ export class PublishingTestBed {
     );
   }
 
-  /** Creates and schedules a post on the channels; returns its id and target ids by channel. */
+  /**
+   * Creates and schedules a post on the channels; returns its id and target ids by channel. Without a time,
+   * it is scheduled an hour ahead and then made due at once: a slow machine cannot push a time "just ahead"
+   * into the past before the schedule request is checked.
+   */
   async schedule(
     caller: Caller,
     channelIds: readonly string[],
     text: string,
-    publishAt: Date = new Date(Date.now() + 500),
+    publishAt?: Date,
+  ): Promise<{ postId: string; targets: Map<string, string> }> {
+    const scheduled = await this.scheduleAt(
+      caller,
+      channelIds,
+      text,
+      publishAt ?? new Date(Date.now() + 3_600_000),
+    );
+    if (publishAt === undefined) {
+      await this.makeDue(scheduled.postId);
+    }
+    return scheduled;
+  }
+
+  /** The post's scheduled targets are due now by the database's clock. */
+  async makeDue(postId: string): Promise<void> {
+    await this.instances[0]!.service.serviceDb.asSystem((tx) =>
+      tx.query(
+        `UPDATE content.publication SET due_at = now(), next_attempt_at = now()
+          WHERE post_id = $1 AND state = 'scheduled'`,
+        [postId],
+      ),
+    );
+  }
+
+  private async scheduleAt(
+    caller: Caller,
+    channelIds: readonly string[],
+    text: string,
+    publishAt: Date,
   ): Promise<{ postId: string; targets: Map<string, string> }> {
     const created = await this.call<{ id: string; targets: { targetId: string; channelId: string }[] }>(
       caller,
@@ -215,7 +248,7 @@ export class PublishingTestBed {
 
   async call<T = Record<string, unknown>>(
     caller: Caller,
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
   ): Promise<{ status: number; body: T }> {

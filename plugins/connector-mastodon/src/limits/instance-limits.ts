@@ -5,9 +5,17 @@ import type { MastodonDeps } from '../mastodon-deps.js';
 
 const TTL_MS = 60 * 60 * 1000;
 
-/** Each server's own limits from /api/v2/instance, cached for an hour; the manifest's defaults when it says nothing. */
+const RETRY_AFTER_FAILURE_MS = 60 * 1000;
+
+/**
+ * Each server's own limits from /api/v2/instance, cached for an hour; the manifest's defaults when it says
+ * nothing. Calls that miss the cache together share one read (a burst of posts on one server would otherwise
+ * each fetch it, and meet the server's rate limit for anonymous calls); after a failed read the defaults are
+ * used for a minute before reading again.
+ */
 export class InstanceLimits {
   private readonly cache = new Map<string, { limits: Limits; expiresAt: number }>();
+  private readonly reading = new Map<string, Promise<Limits>>();
 
   constructor(
     private readonly deps: MastodonDeps,
@@ -16,11 +24,20 @@ export class InstanceLimits {
 
   async for(credentials: Credentials): Promise<Limits> {
     const { instanceUrl } = accountRef(credentials);
-    const now = this.deps.context.clock.now().getTime();
     const cached = this.cache.get(instanceUrl);
-    if (cached && cached.expiresAt > now) {
+    if (cached && cached.expiresAt > this.deps.context.clock.now().getTime()) {
       return cached.limits;
     }
+    let read = this.reading.get(instanceUrl);
+    if (read === undefined) {
+      read = this.read(instanceUrl).finally(() => this.reading.delete(instanceUrl));
+      this.reading.set(instanceUrl, read);
+    }
+    return read;
+  }
+
+  private async read(instanceUrl: string): Promise<Limits> {
+    const now = this.deps.context.clock.now().getTime();
     try {
       const { body } = await this.deps.anonymous(instanceUrl).call<MastodonInstance>({
         operation: 'limits',
@@ -37,6 +54,7 @@ export class InstanceLimits {
         instanceUrl,
         error,
       });
+      this.cache.set(instanceUrl, { limits: this.defaults, expiresAt: now + RETRY_AFTER_FAILURE_MS });
       return this.defaults;
     }
   }

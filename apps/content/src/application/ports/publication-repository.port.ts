@@ -27,6 +27,12 @@ export interface ClaimedAttempt {
   readonly mustLook: boolean;
   /** When that earlier call started (null when there was none). */
   readonly lastCallAt: Date | null;
+  /**
+   * When that earlier call ended: its answer or timeout, or the end of its lease when its publisher stopped
+   * mid-call (null when there was none, or for a call from before this was recorded). Its request could still
+   * land on the network until then.
+   */
+  readonly lastCallEndedAt: Date | null;
   /** The post left the calendar meanwhile: never publish; settle as cancelled once nothing can be out. */
   readonly cancelRequested: boolean;
 }
@@ -63,7 +69,7 @@ export interface PublicationRepository {
   registerInstance(instanceId: string): Promise<void>;
   heartbeat(instanceId: string): Promise<void>;
   removeInstance(instanceId: string): Promise<void>;
-  /** The database's clock: every time the engine compares with stored times comes from it. */
+  /** The database's clock (an offset read at most once a second): every time the engine compares with stored times comes from it. */
   databaseNow(): Promise<Date>;
   /**
    * Targets due by the database's clock in unpaused workspaces, locked with SKIP LOCKED and marked publishing

@@ -41,4 +41,13 @@ export interface PublishingPauseRepository {
     request: ResumeRequest,
     now: Date,
   ): Promise<ResumeResult | null>;
+  /** The workspace's choice for posts held by a crisis when the crisis ends ('publish' when never set). */
+  crisisOnResume(tenantId: string, workspaceId: string): Promise<OnResume>;
+  setCrisisOnResume(
+    tenantId: string,
+    workspaceId: string,
+    onResume: OnResume,
+    by: string,
+    now: Date,
+  ): Promise<void>;
 }

@@ -69,26 +69,39 @@ describe('publish outcomes', () => {
       url: 'https://m.example/@a/9',
       publishedAt: now.toISOString(),
     } as const;
-    expect(afterLookup(found, { ...ctx, lastCallAt: now })).toMatchObject({
+    expect(afterLookup(found, { ...ctx, lastCallEndedAt: now })).toMatchObject({
       kind: 'published',
       remoteId: '9',
     });
     expect(
-      afterLookup({ status: 'unknown', reason: 'two look alike' }, { ...ctx, lastCallAt: now }),
+      afterLookup({ status: 'unknown', reason: 'two look alike' }, { ...ctx, lastCallEndedAt: now }),
     ).toMatchObject({
       kind: 'needs-review',
       message: expect.stringMatching(/two look alike/u) as unknown,
     });
     const early = afterLookup(
       { status: 'not-found' },
-      { ...ctx, lastCallAt: new Date(now.getTime() - 1_000) },
+      { ...ctx, lastCallEndedAt: new Date(now.getTime() - 1_000) },
     );
     expect(early).toMatchObject({ kind: 'waiting', reason: 'checking', mustLook: true, failed: false });
     const late = afterLookup(
       { status: 'not-found' },
-      { ...ctx, lastCallAt: new Date(now.getTime() - DEFAULT_PUBLISHING_POLICY.visibilityDelayMs) },
+      {
+        ...ctx,
+        lastCallEndedAt: new Date(now.getTime() - DEFAULT_PUBLISHING_POLICY.visibilityDelayMs),
+      },
     );
     expect(late).toEqual({ kind: 'publish' });
+  });
+
+  it('a long call: "not found" is believed a visibility delay after the call ended, not after it started', () => {
+    // The call started long ago but only gave up a second ago: its request may still be landing.
+    const ended = new Date(now.getTime() - 1_000);
+    const waiting = afterLookup({ status: 'not-found' }, { ...ctx, lastCallEndedAt: ended });
+    expect(waiting).toMatchObject({ kind: 'waiting', reason: 'checking', mustLook: true });
+    expect(waiting.kind === 'waiting' && waiting.until.getTime()).toBe(
+      ended.getTime() + DEFAULT_PUBLISHING_POLICY.visibilityDelayMs,
+    );
   });
 
   it('a rate-limited look-up waits for the reset and is not counted as a failure', () => {

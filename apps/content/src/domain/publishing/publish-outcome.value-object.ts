@@ -85,10 +85,14 @@ export function afterPublishError(error: ConnectorError, ctx: StepContext): Sett
   }
 }
 
-/** findPublished answered. */
+/**
+ * findPublished answered. `lastCallEndedAt` is when the earlier call ended (its answer, its timeout, the end
+ * of its lease): its request may still land on the network until then, so "not found" is believed only a
+ * visibility delay after the end, however long the call took, never counted from its start.
+ */
 export function afterLookup(
   result: FindPublishedResult,
-  ctx: StepContext & { readonly lastCallAt: Date | null },
+  ctx: StepContext & { readonly lastCallEndedAt: Date | null },
 ): Transition {
   if (result.status === 'found') {
     return published(result);
@@ -96,7 +100,8 @@ export function afterLookup(
   if (result.status === 'unknown') {
     return needsReview(ctx.network, 'outcome-unknown', result.reason);
   }
-  const visibleFrom = ctx.lastCallAt === null ? 0 : ctx.lastCallAt.getTime() + ctx.policy.visibilityDelayMs;
+  const visibleFrom =
+    ctx.lastCallEndedAt === null ? 0 : ctx.lastCallEndedAt.getTime() + ctx.policy.visibilityDelayMs;
   if (ctx.now.getTime() < visibleFrom) {
     return {
       kind: 'waiting',

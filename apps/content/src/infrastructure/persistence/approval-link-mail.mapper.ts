@@ -3,9 +3,13 @@ import { currentCorrelationId } from '@chorus/service-kit';
 import type { ApprovalLinkRecord } from '../../application/ports/approval-link-repository.port.js';
 import type { ClientContact } from '../../domain/approvals/client-contact.value-object.js';
 
-/** Where the gateway serves the link without an account (docs/adr/0022); the token is URL-safe as it is. */
+/**
+ * The console's page for the link (apps/console `/approve`), which the gateway serves without an account and
+ * which reads and decides through `/api/content/approval-link` (docs/adr/0022). The client opens it in a
+ * browser, so it is a page, not the JSON route. The token is URL-safe as it is.
+ */
 export function approvalLinkPath(token: string): string {
-  return `/api/content/approval-link?token=${token}`;
+  return `/approve?token=${token}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Tx } from '@chorus/persistence';
 import { OUTBOX, TenantTransactions } from '@chorus/service-kit';
 import type { PostListFilter, PostRepository } from '../../application/ports/post-repository.port.js';
 import { ContentConflictError } from '../../domain/content.errors.js';
-import { Post, type PostContent, type PostProps } from '../../domain/post.aggregate.js';
+import { Post, type PostContent, type PostOrigin, type PostProps } from '../../domain/post.aggregate.js';
 import { recordPostVersion, withdrawDraftPublications } from './approval.typeorm-repository.js';
 import { postIntegrationEvents } from './post-integration-events.mapper.js';
 import { cancelPublications, schedulePublications } from './publication.typeorm-repository.js';
@@ -19,6 +19,10 @@ interface PostRow {
   campaign_id: string | null;
   publish_at: Date | string | null;
   time_zone: string | null;
+  series_id: string | null;
+  occurrence_at: Date | string | null;
+  requeue_of: string | null;
+  requeue_number: number | null;
   created_at: Date | string;
   created_by: string;
   updated_at: Date | string;
@@ -37,9 +41,20 @@ export class PostTypeormRepository implements PostRepository {
     await this.transactions.run(p.tenantId, async (tx) => {
       await tx.query(
         `INSERT INTO content.post (id, tenant_id, workspace_id, status, revision, content, campaign_id, publish_at,
-           time_zone, created_at, created_by, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)`,
-        [p.id, p.tenantId, p.workspaceId, ...columns(p), p.createdAt, p.createdBy, p.updatedAt, p.updatedBy],
+           time_zone, created_at, created_by, updated_at, updated_by, series_id, occurrence_at, requeue_of,
+           requeue_number)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [
+          p.id,
+          p.tenantId,
+          p.workspaceId,
+          ...columns(p),
+          p.createdAt,
+          p.createdBy,
+          p.updatedAt,
+          p.updatedBy,
+          ...originColumns(p.origin),
+        ],
       );
       await this.publish(tx, post);
     });
@@ -152,6 +167,28 @@ function columns(p: PostProps): unknown[] {
   ];
 }
 
+/** Written once, with the post: series_id + occurrence_at and requeue_of + requeue_number are unique keys. */
+function originColumns(origin: PostOrigin | null): unknown[] {
+  switch (origin?.kind) {
+    case undefined:
+      return [null, null, null, null];
+    case 'series':
+      return [origin.seriesId, origin.occurrenceAt, null, null];
+    case 'evergreen':
+      return [null, null, origin.sourcePostId, origin.requeue];
+  }
+}
+
+function originOf(row: PostRow): PostOrigin | null {
+  if (row.series_id !== null && row.occurrence_at !== null) {
+    return { kind: 'series', seriesId: row.series_id, occurrenceAt: new Date(row.occurrence_at) };
+  }
+  if (row.requeue_of !== null && row.requeue_number !== null) {
+    return { kind: 'evergreen', sourcePostId: row.requeue_of, requeue: row.requeue_number };
+  }
+  return null;
+}
+
 function toPost(row: PostRow): Post {
   return Post.restore({
     id: row.id,
@@ -163,6 +200,7 @@ function toPost(row: PostRow): Post {
     campaignId: row.campaign_id,
     schedule:
       row.publish_at === null ? null : { publishAt: new Date(row.publish_at), timeZone: row.time_zone! },
+    origin: originOf(row),
     createdAt: new Date(row.created_at),
     createdBy: row.created_by,
     updatedAt: new Date(row.updated_at),

@@ -16,9 +16,14 @@ import type {
   WaitingReason,
 } from '../../domain/publishing/publication-state.value-object.js';
 import { postInputOf } from '../../domain/schedule-checks.value-object.js';
-import { postFailedEvent, postNeedsReviewEvent, postPublishedEvent } from './publication-events.mapper.js';
+import { MicroBatcher } from './micro-batcher.js';
+import { postPublishedEvent } from './publication-events.mapper.js';
+import { settleIn, type Settlement } from './publication-settlement.js';
 
 type Instant = Date | string;
+
+const CLOCK_OFFSET_TTL_MS = 1_000;
+const BATCH_SIZE = 100;
 
 interface ClaimRow {
   target_id: string;
@@ -35,6 +40,7 @@ interface ClaimRow {
   first_attempt_at: Instant;
   looked_before: boolean;
   previous_started_at: Instant | null;
+  last_call_ended_at: Instant | null;
   cancel_requested: boolean;
 }
 
@@ -70,6 +76,19 @@ const VIEW_COLUMNS = `p.target_id, p.post_id, p.channel_id, p.network, p.state, 
  */
 @Injectable()
 export class PublicationTypeormRepository implements PublicationRepository {
+  /** Attempts that start their calls, or finish, in the same turn of the event loop share a transaction. */
+  private readonly callStarts = new MicroBatcher(
+    (batch: readonly { attempt: ClaimedAttempt; leaseMs: number }[]) => this.startCalls(batch),
+    BATCH_SIZE,
+  );
+  private readonly settlements = new MicroBatcher(
+    (batch: readonly Settlement[]) => this.settleBatch(batch),
+    BATCH_SIZE,
+  );
+  /** How far the database's clock is ahead of this process's, and when that was read. */
+  private clockOffset: { ms: number; readAt: number } | undefined;
+  private readingOffset: Promise<number> | undefined;
+
   constructor(
     private readonly transactions: TenantTransactions,
     @Inject(OUTBOX) private readonly outbox: Outbox,
@@ -98,10 +117,27 @@ export class PublicationTypeormRepository implements PublicationRepository {
   }
 
   async databaseNow(): Promise<Date> {
+    // Every attempt asks; the clocks drift apart slowly, so the offset is read at most once a second and
+    // shared by the attempts that ask while it is being read.
+    const known = this.clockOffset;
+    if (known !== undefined && Date.now() - known.readAt < CLOCK_OFFSET_TTL_MS) {
+      return new Date(Date.now() + known.ms);
+    }
+    this.readingOffset ??= this.readClockOffset().finally(() => {
+      this.readingOffset = undefined;
+    });
+    return new Date(Date.now() + (await this.readingOffset));
+  }
+
+  private async readClockOffset(): Promise<number> {
+    const before = Date.now();
     const rows = await this.transactions.asSystem((tx) =>
       tx.query<{ now: Instant }>(`SELECT clock_timestamp() AS now`),
     );
-    return new Date(rows[0]!.now);
+    const after = Date.now();
+    const ms = new Date(rows[0]!.now).getTime() - (before + after) / 2;
+    this.clockOffset = { ms, readAt: after };
+    return ms;
   }
 
   async claimDue(workerId: string, limit: number, leaseMs: number): Promise<ClaimedAttempt[]> {
@@ -124,7 +160,7 @@ export class PublicationTypeormRepository implements PublicationRepository {
           WHERE p.target_id = due.target_id
          RETURNING p.target_id, p.tenant_id, p.workspace_id, p.post_id, p.channel_id, p.network, p.payload,
                    p.idempotency_key, p.fingerprint, p.attempt_id, p.failures, p.first_attempt_at,
-                   p.cancel_requested, due.looked_before, due.previous_started_at`,
+                   p.cancel_requested, p.last_call_ended_at, due.looked_before, due.previous_started_at`,
         [limit, workerId, leaseMs],
       ),
     );
@@ -144,38 +180,60 @@ export class PublicationTypeormRepository implements PublicationRepository {
       mustLook: row.looked_before,
       lastCallAt:
         row.looked_before && row.previous_started_at !== null ? new Date(row.previous_started_at) : null,
+      lastCallEndedAt:
+        row.looked_before && row.last_call_ended_at !== null ? new Date(row.last_call_ended_at) : null,
       cancelRequested: row.cancel_requested,
     }));
   }
 
-  async startCall(attempt: ClaimedAttempt, leaseMs: number): Promise<boolean> {
-    // The fence right before the network: from this commit on a call may be out, so the row must be looked up
-    // (must_look) and nobody may take it over before the call can no longer land (the lease).
-    const rows = await this.transactions.asSystem((tx) =>
-      tx.query(
-        `UPDATE content.publication
-            SET call_started_at = clock_timestamp(), attempt_started_at = clock_timestamp(), must_look = true,
-                lease_until = clock_timestamp() + $3::bigint * interval '1 millisecond',
-                updated_at = clock_timestamp()
-          WHERE target_id = $1 AND attempt_id = $2 AND state = 'publishing' AND NOT cancel_requested
-         RETURNING target_id`,
-        [attempt.targetId, attempt.attemptId, leaseMs],
-      ),
-    );
-    return rows.length > 0;
+  startCall(attempt: ClaimedAttempt, leaseMs: number): Promise<boolean> {
+    return this.callStarts.add({ attempt, leaseMs });
+  }
+
+  /**
+   * The fence right before the network, for the attempts about to call together: from this commit on a call
+   * may be out, so each row must be looked up (must_look) and nobody may take it over before the call can no
+   * longer land (the lease). An attempt whose row did not match (taken over, or cancelled) makes no call.
+   */
+  private async startCalls(
+    batch: readonly { attempt: ClaimedAttempt; leaseMs: number }[],
+  ): Promise<PromiseSettledResult<boolean>[]> {
+    const started = new Set<string>();
+    await this.transactions.asSystem(async (tx) => {
+      for (const leaseMs of new Set(batch.map((call) => call.leaseMs))) {
+        const calls = batch.filter((call) => call.leaseMs === leaseMs);
+        const rows = await tx.query<{ attempt_id: string }>(
+          `UPDATE content.publication p
+              SET call_started_at = clock_timestamp(), attempt_started_at = clock_timestamp(), must_look = true,
+                  lease_until = clock_timestamp() + $3::bigint * interval '1 millisecond',
+                  updated_at = clock_timestamp()
+             FROM unnest($1::uuid[], $2::uuid[]) AS a(target_id, attempt_id)
+            WHERE p.target_id = a.target_id AND p.attempt_id = a.attempt_id AND p.state = 'publishing'
+              AND NOT p.cancel_requested
+           RETURNING p.attempt_id`,
+          [calls.map((call) => call.attempt.targetId), calls.map((call) => call.attempt.attemptId), leaseMs],
+        );
+        for (const row of rows) {
+          started.add(row.attempt_id);
+        }
+      }
+    });
+    return batch.map(({ attempt }) => ({ status: 'fulfilled', value: started.has(attempt.attemptId) }));
   }
 
   async recoverOrphans(staleAfterMs: number, visibilityDelayMs: number): Promise<number> {
     // Before its call, an attempt whose worker stopped beating (or whose lease ran out) goes back at once: its
     // call can no longer start (startCall is fenced). Once its call started, only the lease frees it, and it
-    // is looked up, never resent blindly, no earlier than the visibility delay after the call started.
+    // is looked up, never resent blindly: its call counts as ended now (past its lease it cannot be running),
+    // and a look-up's "not found" is believed only a visibility delay after that.
     const rows = await this.transactions.asSystem((tx) =>
       tx.query<{ target_id: string }>(
         `UPDATE content.publication p
             SET state = 'waiting',
                 waiting_reason = CASE WHEN p.must_look THEN 'checking' ELSE 'retry' END,
                 next_attempt_at = CASE WHEN p.call_started_at IS NULL THEN now()
-                  ELSE GREATEST(now(), p.call_started_at + $2::bigint * interval '1 millisecond') END,
+                  ELSE now() + $2::bigint * interval '1 millisecond' END,
+                last_call_ended_at = CASE WHEN p.call_started_at IS NULL THEN p.last_call_ended_at ELSE now() END,
                 worker_id = NULL, lease_until = NULL, call_started_at = NULL, updated_at = now(),
                 reason_code = NULL, reason_action = NULL,
                 reason_message = CASE WHEN p.must_look
@@ -201,86 +259,56 @@ export class PublicationTypeormRepository implements PublicationRepository {
     return rows.length;
   }
 
-  async settle(
+  settle(
     attempt: ClaimedAttempt,
     transition: SettleTransition,
     now: Date,
     options: { readonly callMade: boolean } = { callMade: true },
   ): Promise<boolean> {
+    return this.settlements.add({ attempt, transition, now, callMade: options.callMade });
+  }
+
+  /**
+   * The outcomes of attempts that finished together, in one transaction: every update first (system role),
+   * then each tenant's events. Should the shared transaction fail, each outcome is recorded on its own, so
+   * that one bad row does not hold up the others.
+   */
+  private async settleBatch(batch: readonly Settlement[]): Promise<PromiseSettledResult<boolean>[]> {
+    if (batch.length > 1) {
+      try {
+        return await this.transactions.asSystem(async (tx) => {
+          const outcomes = [];
+          for (const settlement of batch) {
+            outcomes.push(await settleIn(tx, settlement));
+          }
+          const byTenant = new Map<string, EventEnvelope[]>();
+          outcomes.forEach(({ events }, index) => {
+            if (events.length > 0) {
+              const tenantId = batch[index]!.attempt.tenantId;
+              byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...events]);
+            }
+          });
+          for (const [tenantId, events] of byTenant) {
+            await tx.setTenant(tenantId);
+            await this.outbox.add(tx, events);
+          }
+          return outcomes.map(({ applied }) => ({ status: 'fulfilled' as const, value: applied }));
+        });
+      } catch {
+        // Recorded one by one below; an outcome that still fails rejects only its own caller.
+      }
+    }
+    return Promise.allSettled(batch.map((settlement) => this.settleOne(settlement)));
+  }
+
+  private settleOne(settlement: Settlement): Promise<boolean> {
     return this.transactions.asSystem(async (tx) => {
-      // attempt_started_at: when the last call that may have reached the network started.
-      const callAt = options.callMade ? null : (attempt.lastCallAt ?? new Date(0));
-      const fence = [attempt.targetId, attempt.attemptId, now, callAt];
-      const where = `WHERE target_id = $1 AND attempt_id = $2 AND state = 'publishing'`;
-      const release = `worker_id = NULL, lease_until = NULL, call_started_at = NULL, updated_at = $3,
-        attempt_started_at = COALESCE($4::timestamptz, attempt_started_at)`;
-      let updated: { attempts: number }[];
-      const events: EventEnvelope[] = [];
-      switch (transition.kind) {
-        case 'published':
-          updated = await tx.query(
-            `UPDATE content.publication SET state = 'published', remote_id = $5, url = $6, published_at = $7,
-               must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-               reason_action = NULL, ${release}
-             ${where} RETURNING attempts`,
-            [...fence, transition.remoteId, transition.url, transition.publishedAt],
-          );
-          events.push(postPublishedEvent(attempt, transition, now));
-          break;
-        case 'waiting':
-          updated = await tx.query(
-            // A post taken off the calendar meanwhile: with nothing possibly out, the target is cancelled.
-            `UPDATE content.publication
-               SET state = CASE WHEN cancel_requested AND NOT $7 THEN 'cancelled' ELSE 'waiting' END,
-               waiting_reason = $5, next_attempt_at = $6,
-               must_look = $7, failures = failures + $8, reason_code = NULL, reason_message = $9,
-               reason_action = NULL, ${release}
-             ${where} RETURNING attempts`,
-            [
-              ...fence,
-              transition.reason,
-              transition.until,
-              transition.mustLook,
-              transition.failed ? 1 : 0,
-              transition.message,
-            ],
-          );
-          break;
-        case 'failed':
-          updated = await tx.query(
-            `UPDATE content.publication SET state = 'failed', must_look = false, waiting_reason = NULL,
-               reason_code = $5, reason_message = $6, reason_action = $7, ${release}
-             ${where} RETURNING attempts`,
-            [...fence, transition.code, transition.message, transition.action],
-          );
-          events.push(postFailedEvent(attempt, transition, updated[0]?.attempts ?? 1, now));
-          break;
-        case 'needs-review':
-          updated = await tx.query(
-            `UPDATE content.publication SET state = 'needs-review', must_look = true, waiting_reason = NULL,
-               reason_code = $5, reason_message = $6, reason_action = $7, ${release}
-             ${where} RETURNING attempts`,
-            [...fence, transition.code, transition.message, transition.action],
-          );
-          events.push(postNeedsReviewEvent(attempt, transition, now));
-          break;
-        case 'cancelled':
-          updated = await tx.query(
-            `UPDATE content.publication SET state = 'cancelled', must_look = false, waiting_reason = NULL,
-               reason_code = NULL, reason_message = NULL, reason_action = NULL, ${release}
-             ${where} AND cancel_requested RETURNING attempts`,
-            fence,
-          );
-          break;
-      }
-      if (updated.length === 0) {
-        return false;
-      }
+      const { applied, events } = await settleIn(tx, settlement);
       if (events.length > 0) {
-        await tx.setTenant(attempt.tenantId);
+        await tx.setTenant(settlement.attempt.tenantId);
         await this.outbox.add(tx, events);
       }
-      return true;
+      return applied;
     });
   }
 

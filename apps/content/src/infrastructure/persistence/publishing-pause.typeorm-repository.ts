@@ -152,4 +152,32 @@ export class PublishingPauseTypeormRepository implements PublishingPauseReposito
       return { held: moved.length, stillPaused: false };
     });
   }
+
+  async crisisOnResume(tenantId: string, workspaceId: string): Promise<OnResume> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<{ crisis_on_resume: OnResume }>(
+        `SELECT crisis_on_resume FROM content.publishing_settings WHERE workspace_id = $1`,
+        [workspaceId],
+      ),
+    );
+    return rows[0]?.crisis_on_resume ?? 'publish';
+  }
+
+  async setCrisisOnResume(
+    tenantId: string,
+    workspaceId: string,
+    onResume: OnResume,
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    await this.transactions.run(tenantId, (tx) =>
+      tx.query(
+        `INSERT INTO content.publishing_settings (workspace_id, tenant_id, crisis_on_resume, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id) DO UPDATE SET crisis_on_resume = EXCLUDED.crisis_on_resume,
+           updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        [workspaceId, tenantId, onResume, now, by],
+      ),
+    );
+  }
 }

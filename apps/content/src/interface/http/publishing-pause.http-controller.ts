@@ -14,9 +14,12 @@ import {
 import { PausePublishingCommand } from '../../application/commands/pause-publishing/pause-publishing.command.js';
 import { ResumePublishingCommand } from '../../application/commands/resume-publishing/resume-publishing.command.js';
 import { GetPublishingPauseQuery } from '../../application/queries/get-publishing-pause/get-publishing-pause.query.js';
+import { UpdatePublishingSettingsCommand } from '../../application/commands/update-publishing-settings/update-publishing-settings.command.js';
+import { GetPublishingSettingsQuery } from '../../application/queries/get-publishing-settings/get-publishing-settings.query.js';
 import {
   PauseBody,
   PublishingPauseDto,
+  PublishingSettingsDto,
   ResumeBody,
   ResumeResultDto,
   toPauseDto,
@@ -95,5 +98,38 @@ export class PublishingPauseHttpController {
       }),
     );
     return result === null ? { resumed: false, held: 0 } : { resumed: true, held: result.held };
+  }
+
+  @Get('settings')
+  @RequirePermission('campaign:read')
+  @ApiOperation({ summary: "The workspace's publishing settings (what a crisis's end does to held posts)" })
+  @ResponseSchema(200, PublishingSettingsDto, 'The settings')
+  settings(@CurrentIdentity() identity: Identity): Promise<PublishingSettingsDto> {
+    return this.queries.execute(new GetPublishingSettingsQuery(identity.tenantId, identity.workspaceId));
+  }
+
+  @Put('settings')
+  @RequirePermission('publishing:pause')
+  @ApiOperation({
+    summary: "Set the workspace's publishing settings",
+    description:
+      'Applies to crises that pause publishing from now on; a pause already standing keeps its choice.',
+  })
+  @BodySchema(PublishingSettingsDto)
+  @ResponseSchema(200, PublishingSettingsDto, 'The settings')
+  @BadRequestDoc()
+  async updateSettings(
+    @CurrentIdentity() identity: Identity,
+    @ValidBody(PublishingSettingsDto) body: PublishingSettingsDto,
+  ): Promise<PublishingSettingsDto> {
+    await this.commands.execute(
+      new UpdatePublishingSettingsCommand({
+        tenantId: identity.tenantId,
+        workspaceId: identity.workspaceId,
+        crisisOnResume: body.crisisOnResume,
+        by: identity.userId,
+      }),
+    );
+    return this.settings(identity);
   }
 }

@@ -24,3 +24,16 @@ export function checkSignature(
   }
   return expiresAtSeconds * 1000 < now.getTime() ? 'expired' : 'valid';
 }
+
+/**
+ * What a calendar feed link opens: the workspace's feed, in one generation of its link. Revoking the link
+ * moves the workspace to the next generation, so every link signed for an earlier one is refused (410).
+ */
+export function calendarFeedSubject(ref: {
+  tenantId: string;
+  workspaceId: string;
+  generation: number;
+}): string {
+  const base = `calendar:${ref.tenantId}/${ref.workspaceId}`;
+  return ref.generation === 1 ? base : `${base}#${ref.generation}`;
+}

@@ -8,6 +8,13 @@ export interface UploadInput {
   readonly declaredType: string | null;
 }
 
+/**
+ * The largest image (width x height) the library decodes: 50 megapixels, e.g. 8660 x 5773. A bigger one is
+ * refused from its header, before any decoding: a small file can claim a huge canvas (a decompression bomb)
+ * and decoding it would take gigabytes. sharp is given the same limit (`limitInputPixels`) for headers that lie.
+ */
+export const MAX_INPUT_PIXELS = 50_000_000;
+
 // Declared types that say nothing about the file: the bytes decide.
 const GENERIC_TYPES = new Set(['application/octet-stream', 'binary/octet-stream']);
 
@@ -24,6 +31,22 @@ export function checkUpload(
   }
   const media = probed.media;
   const problems: ContentProblem[] = [];
+  if (media.kind !== 'video' && media.width !== null && media.height !== null) {
+    const pixels = media.width * media.height;
+    if (pixels > MAX_INPUT_PIXELS) {
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'file',
+            problem:
+              `the image is ${media.width} x ${media.height} (${pixels.toLocaleString('en')} pixels), over the ` +
+              `limit of ${MAX_INPUT_PIXELS.toLocaleString('en')} (50 megapixels); scale it down and upload it again`,
+          },
+        ],
+      };
+    }
+  }
   const extension = input.fileName?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
   if (extension !== undefined && !media.extensions.includes(extension)) {
     problems.push({

@@ -20,9 +20,7 @@ export class FakeRender {
   ) {}
 
   account(account: AccountRecord): Record<string, unknown> {
-    const statuses = [...this.state.statuses.values()].filter(
-      (status) => status.accountId === account.id && status.deletedAt === null,
-    );
+    const statuses = this.state.statusesOf(account.id).filter((status) => status.deletedAt === null);
     return {
       id: account.id,
       username: account.username,
@@ -82,9 +80,7 @@ export class FakeRender {
   status(status: StatusRecord, viewerId: string | null): Record<string, unknown> {
     const account = this.state.accounts.get(status.accountId)!;
     const statusUrl = `${this.baseUrl()}/@${account.username}/${status.id}`;
-    const replies = [...this.state.statuses.values()].filter(
-      (reply) => reply.inReplyToId === status.id && reply.deletedAt === null,
-    );
+    const replies = this.state.repliesTo(status.id).filter((reply) => reply.deletedAt === null);
     const isLocal = (username: string) => this.state.accountByUsername(username) !== undefined;
     return {
       id: status.id,

@@ -112,6 +112,9 @@ export class FakeState {
   readonly codes = new Map<string, CodeRecord>();
   readonly media = new Map<string, MediaRecord>();
   readonly statuses = new Map<string, StatusRecord>();
+  /** Indexes over `statuses` (deleted ones included), so that a busy fake answers in time independent of its size. */
+  private readonly statusesByAccount = new Map<string, StatusRecord[]>();
+  private readonly repliesByParent = new Map<string, StatusRecord[]>();
   readonly notifications: NotificationRecord[] = [];
   readonly conversations: ConversationRecord[] = [];
   /** `${accountId}:${key}` -> the status it created and when the key is forgotten. */
@@ -211,6 +214,10 @@ export class FakeState {
       deletedAt: null,
     };
     this.statuses.set(record.id, record);
+    indexed(this.statusesByAccount, record.accountId).push(record);
+    if (record.inReplyToId !== null) {
+      indexed(this.repliesByParent, record.inReplyToId).push(record);
+    }
     for (const mediaId of record.mediaIds) {
       const media = this.media.get(mediaId);
       if (media) {
@@ -229,6 +236,16 @@ export class FakeState {
       listener(record);
     }
     return record;
+  }
+
+  /** The account's statuses, deleted ones included, oldest first. */
+  statusesOf(accountId: string): readonly StatusRecord[] {
+    return this.statusesByAccount.get(accountId) ?? [];
+  }
+
+  /** The direct replies to a status, deleted ones included, oldest first. */
+  repliesTo(statusId: string): readonly StatusRecord[] {
+    return this.repliesByParent.get(statusId) ?? [];
   }
 
   liveStatus(id: string): StatusRecord | undefined {
@@ -289,4 +306,13 @@ export class FakeState {
       }
     }
   }
+}
+
+function indexed<K, V>(index: Map<K, V[]>, key: K): V[] {
+  let list = index.get(key);
+  if (list === undefined) {
+    list = [];
+    index.set(key, list);
+  }
+  return list;
 }

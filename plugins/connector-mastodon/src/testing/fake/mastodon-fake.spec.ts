@@ -341,3 +341,21 @@ function parseLinks(header: string): { next?: string; prev?: string } {
   }
   return links;
 }
+
+describe('simulated latency (benchmarks)', () => {
+  it('answers each request the given time after it arrived, and records when it arrived', async () => {
+    const slow = await MastodonFake.start({ latencyMs: 150 });
+    try {
+      const sent = Date.now();
+      const answer = await fakeClient(slow).get('/api/v2/instance');
+      const answered = Date.now();
+      expect(answer.status).toBe(200);
+      const [entry] = slow.requests();
+      expect(entry).toMatchObject({ method: 'GET', path: '/api/v2/instance', status: 200 });
+      expect(entry!.receivedAt).toBeGreaterThanOrEqual(sent);
+      expect(answered - entry!.receivedAt).toBeGreaterThanOrEqual(150);
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -33,6 +33,11 @@ export interface MastodonFakeOptions {
   readonly throttles?: Partial<ThrottleConfig>;
   /** Milliseconds since the epoch; the real clock by default. `advance()` moves the fake's time on top of it. */
   readonly clock?: () => number;
+  /**
+   * The network's latency: each request is handled this long after it arrived (benchmarks). A request whose
+   * client gave up meanwhile is still applied, as a real server behind a queue would.
+   */
+  readonly latencyMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -40,6 +45,8 @@ export interface RequestLogEntry {
   readonly path: string;
   readonly status: number;
   readonly idempotencyKey: string | null;
+  /** When the request arrived, by the fake's clock (before any simulated latency). */
+  readonly receivedAt: number;
 }
 
 /**
@@ -58,11 +65,13 @@ export class MastodonFake {
   private offset = 0;
   private consentUsername: string | undefined;
   private baseUrl = '';
+  private readonly latencyMs: number;
 
   private constructor(
     private readonly server: Server,
     options: MastodonFakeOptions,
   ) {
+    this.latencyMs = options.latencyMs ?? 0;
     const clock = options.clock ?? Date.now;
     const now = () => clock() + this.offset;
     this.state = new FakeState({ ...DEFAULT_INSTANCE_CONFIG, ...options.instance }, now);
@@ -203,10 +212,19 @@ export class MastodonFake {
         Array.isArray(value) ? value.join(', ') : value,
       ]),
     );
+    const receivedAt = this.state.now();
     const raw = await readBody(request);
+    if (this.latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    }
     const bearer = /^Bearer\s+(.+)$/iu.exec(headers.authorization ?? '')?.[1];
     const token = this.state.validToken(bearer);
-    const entry = { method, path: url.pathname, idempotencyKey: headers['idempotency-key'] ?? null };
+    const entry = {
+      method,
+      path: url.pathname,
+      idempotencyKey: headers['idempotency-key'] ?? null,
+      receivedAt,
+    };
     const send = (result: FakeResponse, extraHeaders: Record<string, string>) => {
       this.log.push({ ...entry, status: result.status });
       write(response, result, extraHeaders, this.state.now());

@@ -38,6 +38,7 @@ import type {
 } from '../../ports/publication-repository.port.js';
 import type { PublishingNetworks } from '../../ports/publishing-networks.port.js';
 import { PublishTargetCommand } from './publish-target.command.js';
+import { SharedCredentialsReads } from './shared-credentials-reads.js';
 
 /**
  * One attempt, by the rules of DESIGN.md section 5: the intent is already committed (the claim); an attempt
@@ -49,15 +50,17 @@ import { PublishTargetCommand } from './publish-target.command.js';
 export class PublishTargetHandler implements ICommandHandler<PublishTargetCommand, boolean> {
   private readonly policy: PublishingPolicy;
   private readonly options: PublisherOptions;
+  private readonly credentials: ChannelCredentials | undefined;
 
   constructor(
     @Inject(PUBLICATION_REPOSITORY) private readonly publications: PublicationRepository,
     @Optional() @Inject(PUBLISHING_NETWORKS) private readonly networks: PublishingNetworks | undefined,
-    @Optional() @Inject(CHANNEL_CREDENTIALS) private readonly credentials: ChannelCredentials | undefined,
+    @Optional() @Inject(CHANNEL_CREDENTIALS) credentials: ChannelCredentials | undefined,
     @Optional() @Inject(PUBLISHER_OPTIONS) options: PublisherOptionsInput | undefined,
   ) {
     this.options = publisherOptions(options);
     this.policy = this.options.policy;
+    this.credentials = credentials && new SharedCredentialsReads(credentials);
   }
 
   async execute({ attempt }: PublishTargetCommand): Promise<boolean> {
@@ -75,9 +78,14 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
     // database's: read its clock once and run on it, whatever this process's clock says.
     const skewMs = (await this.publications.databaseNow()).getTime() - Date.now();
     const dbNow = () => new Date(Date.now() + skewMs);
+    // A network whose new posts take longer to show than the policy allows for gets its own, longer delay.
+    const policy =
+      network === undefined || network.visibilityDelayMs <= this.policy.visibilityDelayMs
+        ? this.policy
+        : { ...this.policy, visibilityDelayMs: network.visibilityDelayMs };
     const ctx = (): StepContext => ({
       now: dbNow(),
-      policy: this.policy,
+      policy,
       failures: attempt.failures,
       network: name,
     });
@@ -127,7 +135,7 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
           ...keys,
           window: { from: attempt.firstAttemptAt.toISOString(), to: dbNow().toISOString() },
         });
-        next = afterLookup(found, { ...ctx(), lastCallAt: attempt.lastCallAt });
+        next = afterLookup(found, { ...ctx(), lastCallEndedAt: this.lastCallEnd(attempt) });
       } catch (error) {
         next = afterLookupError(classifyError(error, 'findPublished'), ctx());
       }
@@ -151,5 +159,16 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
     } catch (error) {
       return { transition: afterPublishError(classifyError(error, 'publish'), ctx()), callMade: true };
     }
+  }
+
+  /**
+   * When the earlier call ended; for a call recorded before ends were kept, the latest it can have ended:
+   * its start plus the publish timeout.
+   */
+  private lastCallEnd(attempt: ClaimedAttempt): Date | null {
+    if (attempt.lastCallEndedAt !== null || attempt.lastCallAt === null) {
+      return attempt.lastCallEndedAt;
+    }
+    return new Date(attempt.lastCallAt.getTime() + this.options.publishTimeoutMs);
   }
 }

@@ -18,6 +18,7 @@ import { InvalidContentInputError } from '../../../domain/content.errors.js';
 import { isKnownTimeZone } from '../../../domain/time-zone.value-object.js';
 import { addDays, toInstant } from '../../../domain/zoned-time.value-object.js';
 import { ImportPostsCommand } from '../../application/commands/import-posts/import-posts.command.js';
+import { RevokeCalendarFeedUrlCommand } from '../../application/commands/revoke-calendar-feed-url/revoke-calendar-feed-url.command.js';
 import { GetCalendarFeedUrlQuery } from '../../application/queries/get-calendar-feed-url/get-calendar-feed-url.query.js';
 import { ListScheduledEntriesQuery } from '../../application/queries/list-scheduled-entries/list-scheduled-entries.query.js';
 import { writeCsv } from '../../domain/csv.value-object.js';
@@ -89,6 +90,23 @@ export class CalendarExchangeHttpController {
   async feedUrl(@CurrentIdentity() identity: Identity): Promise<z.infer<typeof FeedUrlDto>> {
     const feed = await this.queries.execute(
       new GetCalendarFeedUrlQuery(identity.tenantId, identity.workspaceId),
+    );
+    return { url: feed.url, expiresAt: feed.expiresAt.toISOString() };
+  }
+
+  @Post('feed-url/revoke')
+  @HttpCode(200)
+  @RequirePermission('campaign:write')
+  @ApiOperation({
+    summary: 'Revoke the calendar feed link and get a new one',
+    description:
+      'Every feed link given out so far for this workspace answers 410 Gone from now on; calendar apps must ' +
+      'subscribe to the new link returned here.',
+  })
+  @ResponseSchema(200, FeedUrlDto, 'The new feed URL')
+  async revokeFeedUrl(@CurrentIdentity() identity: Identity): Promise<z.infer<typeof FeedUrlDto>> {
+    const feed = await this.commands.execute(
+      new RevokeCalendarFeedUrlCommand(identity.tenantId, identity.workspaceId, identity.userId),
     );
     return { url: feed.url, expiresAt: feed.expiresAt.toISOString() };
   }

@@ -1,6 +1,6 @@
-import { Controller, ForbiddenException, Get, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, GoneException, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiGoneResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { PublicEndpoint, QuerySchema, ValidParam, ValidQuery } from '@chorus/service-kit';
@@ -8,6 +8,16 @@ import { SignedQueryDto } from '../../../media/interface/http/public-media.http-
 import { OpenCalendarFeedQuery } from '../../application/queries/open-calendar-feed/open-calendar-feed.query.js';
 import { writeICalendar } from '../../domain/icalendar.value-object.js';
 import { calendarEvents } from '../../domain/scheduled-entry.value-object.js';
+
+const FeedQueryDto = SignedQueryDto.extend({
+  generation: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(1_000_000)
+    .optional()
+    .describe('The link generation, on links made after the first revocation'),
+});
 
 /** The iCalendar feed calendar apps poll, by a signed link (they cannot sign in). */
 @ApiTags('calendar')
@@ -21,19 +31,20 @@ export class PublicCalendarHttpController {
     summary: "The workspace's scheduled posts as an iCalendar feed, by a signed link (no sign-in)",
   })
   @ApiProduces('text/calendar')
-  @QuerySchema(SignedQueryDto)
+  @QuerySchema(FeedQueryDto)
   @ApiForbiddenResponse({ description: 'The link is forged, altered or expired' })
+  @ApiGoneResponse({ description: 'The link was revoked (POST /calendar/feed-url/revoke)' })
   async feed(
     @ValidParam('tenantId', z.uuid()) tenantId: string,
     @ValidParam('workspaceId', z.uuid()) workspaceId: string,
-    @ValidQuery(SignedQueryDto) query: z.infer<typeof SignedQueryDto>,
+    @ValidQuery(FeedQueryDto) query: z.infer<typeof FeedQueryDto>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const feed = await this.queries.execute(
-      new OpenCalendarFeedQuery(tenantId, workspaceId, query.expires, query.signature),
+      new OpenCalendarFeedQuery(tenantId, workspaceId, query.expires, query.signature, query.generation ?? 1),
     );
     if (!feed.ok) {
-      throw new ForbiddenException(feed.reason);
+      throw feed.status === 410 ? new GoneException(feed.reason) : new ForbiddenException(feed.reason);
     }
     await reply
       .header('content-type', 'text/calendar; charset=utf-8')

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ContentProblem } from '../../../domain/content.errors.js';
 import { CONTENT_TYPES } from '../../../domain/post-content.value-object.js';
-import type { PostProps } from '../../../domain/post.aggregate.js';
+import type { PostOrigin, PostProps } from '../../../domain/post.aggregate.js';
 import type { RenderedTarget } from '../../../domain/rendered-target.value-object.js';
 import { MediaRefBody, TargetBody } from './post-body.dto.js';
 
-const MediaRefDto = MediaRefBody.extend({
+export const MediaRefDto = MediaRefBody.extend({
   kind: z.enum(['image', 'video', 'gif']),
   mimeType: z.string(),
   url: z.url().describe('A signed link to the file (or its derivative for the network), valid for a while'),
@@ -15,7 +15,7 @@ const MediaRefDto = MediaRefBody.extend({
   durationSeconds: z.number().nullable(),
   altText: z.string().nullable(),
 });
-const ThreadDto = z.array(z.object({ text: z.string(), media: z.array(MediaRefDto) }));
+export const ThreadDto = z.array(z.object({ text: z.string(), media: z.array(MediaRefDto) }));
 
 export const ProblemDto = z.object({ field: z.string(), problem: z.string() });
 
@@ -41,6 +41,13 @@ export const PostDto = z.object({
   pillarKey: z.string().nullable(),
   goalIds: z.array(z.uuid()),
   schedule: z.object({ publishAt: z.iso.datetime(), timeZone: z.string() }).nullable(),
+  origin: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('series'), seriesId: z.uuid(), occurrenceAt: z.iso.datetime() }),
+      z.object({ kind: z.literal('evergreen'), sourcePostId: z.uuid(), requeue: z.int() }),
+    ])
+    .nullable()
+    .describe('Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post'),
   createdAt: z.iso.datetime(),
   createdBy: z.uuid(),
   updatedAt: z.iso.datetime(),
@@ -104,11 +111,23 @@ export function toPostDto(p: PostProps): PostDto {
       p.schedule === null
         ? null
         : { publishAt: p.schedule.publishAt.toISOString(), timeZone: p.schedule.timeZone },
+    origin: originDto(p.origin),
     createdAt: p.createdAt.toISOString(),
     createdBy: p.createdBy,
     updatedAt: p.updatedAt.toISOString(),
     updatedBy: p.updatedBy,
   };
+}
+
+function originDto(origin: PostOrigin | null): PostDto['origin'] {
+  switch (origin?.kind) {
+    case undefined:
+      return null;
+    case 'series':
+      return { kind: 'series', seriesId: origin.seriesId, occurrenceAt: origin.occurrenceAt.toISOString() };
+    case 'evergreen':
+      return { kind: 'evergreen', sourcePostId: origin.sourcePostId, requeue: origin.requeue };
+  }
 }
 
 export function toRenderedTargetDto(t: RenderedTarget): z.infer<typeof RenderedTargetDto> {

@@ -14,6 +14,14 @@ export const PauseBody = z.object({
 });
 export type PauseBody = z.infer<typeof PauseBody>;
 
+export const PublishingSettingsDto = z.object({
+  crisisOnResume: OnResume.describe(
+    'When a crisis that paused publishing ends (CrisisResolved), what happens to the posts it held: publish ' +
+      'them at once, or move each by the length of the pause. A person resuming chooses for themselves.',
+  ),
+});
+export type PublishingSettingsDto = z.infer<typeof PublishingSettingsDto>;
+
 export const ResumeBody = z.object({
   onResume: OnResume.optional().describe('Overrides the choice made when pausing'),
 });

@@ -1,5 +1,10 @@
 import type { MediaUrls } from '../../application/ports/media-urls.port.js';
-import { checkSignature, signature, type SignatureCheck } from '../../domain/signed-url.value-object.js';
+import {
+  calendarFeedSubject,
+  checkSignature,
+  signature,
+  type SignatureCheck,
+} from '../../domain/signed-url.value-object.js';
 
 /**
  * `<publicUrl>/public/media/<tenant>/<workspace>/<asset>[/<derivative>]?expires=<s>&signature=<hmac>` and
@@ -24,9 +29,15 @@ export class HmacMediaUrls implements MediaUrls {
     return `${this.publicUrl}/public/media/${path}?${this.query(`media:${path}`, validUntil)}`;
   }
 
-  calendarFeedUrl(ref: { tenantId: string; workspaceId: string }, validUntil: Date): string {
+  calendarFeedUrl(
+    ref: { tenantId: string; workspaceId: string; generation: number },
+    validUntil: Date,
+  ): string {
     const path = `${ref.tenantId}/${ref.workspaceId}`;
-    return `${this.publicUrl}/public/calendar/${path}/feed.ics?${this.query(`calendar:${path}`, validUntil)}`;
+    const query = this.query(calendarFeedSubject(ref), validUntil);
+    // Generation 1 keeps the form links had before revocation existed, so those links still work.
+    const generation = ref.generation === 1 ? '' : `&generation=${ref.generation}`;
+    return `${this.publicUrl}/public/calendar/${path}/feed.ics?${query}${generation}`;
   }
 
   check(subject: string, expiresAtSeconds: number, given: string, now: Date): SignatureCheck {

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { ImageTransformer, RenderedImage } from '../../application/ports/image-transformer.port.js';
 import type { DerivativePlan } from '../../domain/derivative-plan.value-object.js';
+import { MAX_INPUT_PIXELS } from '../../domain/upload-check.value-object.js';
 
 const QUALITIES = [85, 75, 65, 55, 45];
 
@@ -11,9 +12,12 @@ const QUALITIES = [85, 75, 65, 55, 45];
 export class SharpImageTransformer implements ImageTransformer {
   async displaySize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
     try {
-      const meta = await sharp(bytes).metadata();
+      const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
       // Decoding the first rows catches files whose header is fine and whose data is not.
-      await sharp(bytes, { animated: false }).resize(8, 8, { fit: 'inside' }).raw().toBuffer();
+      await sharp(bytes, { animated: false, limitInputPixels: MAX_INPUT_PIXELS })
+        .resize(8, 8, { fit: 'inside' })
+        .raw()
+        .toBuffer();
       if (meta.width === undefined || meta.height === undefined) {
         return null;
       }
@@ -50,7 +54,7 @@ export class SharpImageTransformer implements ImageTransformer {
     quality: number,
   ): Promise<Buffer> {
     // rotate() first: crops are computed on the image as shown, and phones store it sideways with an EXIF flag.
-    const image = sharp(original, { animated: false })
+    const image = sharp(original, { animated: false, limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()
       .extract(plan.crop)
       .resize(width, height, { fit: 'fill' });

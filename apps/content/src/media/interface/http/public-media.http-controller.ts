@@ -1,7 +1,21 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import {
+  ApiExcludeEndpoint,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PublicEndpoint, QuerySchema, ValidParam, ValidQuery } from '@chorus/service-kit';
 import { OpenPublicMediaQuery } from '../../application/queries/open-public-media/open-public-media.query.js';
@@ -10,6 +24,9 @@ export const SignedQueryDto = z.object({
   expires: z.coerce.number().int().positive().describe('Unix seconds after which the link stops working'),
   signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the signature the link was given with'),
 });
+
+/** The longest key a media link can name: tenant, workspace, file and derivative ids (4 UUIDs, 3 slashes). */
+export const MAX_MEDIA_KEY_LENGTH = 4 * 36 + 3;
 
 /**
  * Media served by signed, expiring links, without a Chorus identity: networks (Instagram, Threads, ...) fetch
@@ -51,6 +68,25 @@ export class PublicMediaHttpController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.serve({ tenantId, workspaceId, mediaId, derivativeId }, query, reply);
+  }
+
+  // Any other path under public/media. The router refuses a path segment over 100 characters itself (414,
+  // echoing it back); such a key, or any key longer than a link can name, is answered here with a 400 instead,
+  // before anything is looked up or any signature computed over it.
+  @Get('*')
+  @PublicEndpoint()
+  @ApiExcludeEndpoint()
+  unknown(@Req() request: FastifyRequest): never {
+    const key = (request.params as Record<string, string | undefined>)['*'] ?? '';
+    if (key.length > MAX_MEDIA_KEY_LENGTH) {
+      throw new BadRequestException(
+        `The media key in this link is ${key.length} characters long; a Chorus media link names at most ` +
+          `${MAX_MEDIA_KEY_LENGTH} (tenant/workspace/media[/derivative] ids). Copy the whole link again.`,
+      );
+    }
+    throw new NotFoundException(
+      'No media link has this form: /public/media/<tenant>/<workspace>/<media>[/<derivative>]',
+    );
   }
 
   private async serve(

@@ -21,9 +21,8 @@ export function registerAccountRoutes(router: FakeRouter, deps: RouteDeps): void
     }
     const viewerId = request.token?.accountId ?? null;
     const excludeReplies = asBoolean(request.query.get('exclude_replies'));
-    const statuses = [...deps.state.statuses.values()].filter(
+    const statuses = deps.state.statusesOf(account.id).filter(
       (status) =>
-        status.accountId === account.id &&
         status.deletedAt === null &&
         deps.state.canSee(status, viewerId) &&
         !(excludeReplies && status.inReplyToId !== null && status.inReplyToAccountId !== account.id),

@@ -87,8 +87,8 @@ export function registerStatusRoutes(router: FakeRouter, deps: RouteDeps): void 
     const queue = [status.id];
     while (queue.length > 0) {
       const parentId = queue.shift()!;
-      for (const reply of state.statuses.values()) {
-        if (reply.inReplyToId === parentId && reply.deletedAt === null && state.canSee(reply, viewerId)) {
+      for (const reply of state.repliesTo(parentId)) {
+        if (reply.deletedAt === null && state.canSee(reply, viewerId)) {
           descendants.push(reply);
           queue.push(reply.id);
         }
