@@ -201,6 +201,39 @@ describe('tenant and role isolation over every documented endpoint (PostgreSQL)'
     return id;
   };
 
+  /**
+   * A recurring-post series row as content writes it: creating one over HTTP needs a channel content learned
+   * from a ChannelConnected event, which this run has no bus to deliver.
+   */
+  const seriesRow = async (workspaceId: string, mark: string): Promise<string> => {
+    const id = randomUUID();
+    const content = host.services.find((svc) => svc.name === 'content')!;
+    await content.serviceDb.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO content.post_series (id, tenant_id, workspace_id, status, revision, rule, starts_on, local_time,
+           time_zone, template, created_at, created_by, updated_at, updated_by)
+         VALUES ($1, $2, $3, 'active', 1, 'FREQ=WEEKLY', '2030-01-07', '09:00', 'Europe/Rome', $4::jsonb, now(), $5,
+           now(), $5)`,
+        [
+          id,
+          a.agencyId,
+          workspaceId,
+          JSON.stringify({
+            master: { text: mark, media: [], firstComment: null, thread: [] },
+            targets: [],
+            contentType: 'text',
+            tags: [mark],
+            campaignId: null,
+            pillarKey: null,
+            goalIds: [],
+          }),
+          a.userId,
+        ],
+      ),
+    );
+    return id;
+  };
+
   beforeAll(async () => {
     host = await startAllServicesOnPostgres();
     const agencyA = await signUp(`a-${randomUUID()}@example.test`, MARK);
@@ -229,6 +262,8 @@ describe('tenant and role isolation over every documented endpoint (PostgreSQL)'
     objectOf.id = await created('/api/auth/api-tokens', { name: MARK });
     objectOf.channelId = await channelRow(a.workspaceId, MARK);
     a.ids.push(objectOf.channelId);
+    objectOf.seriesId = await seriesRow(a.workspaceId, MARK);
+    a.ids.push(objectOf.seriesId);
     objectOf.notificationId = await created('/api/notifications/test', {});
     objectOf.webhookId = await created('/api/notification-webhooks', {
       url: 'https://hooks.example.test/chorus',
@@ -273,6 +308,8 @@ describe('tenant and role isolation over every documented endpoint (PostgreSQL)'
     );
     objectOf2.channelId = await channelRow(w2.workspaceId, MARK2);
     w2.ids.push(objectOf2.channelId);
+    objectOf2.seriesId = await seriesRow(w2.workspaceId, MARK2);
+    w2.ids.push(objectOf2.seriesId);
     objectOf2.memberId = (await memberWithRole('analyst', w2.workspaceId, MARK2, w2.ids)).memberId;
     objectOf2.id = objectOf.id;
     objectOf2.notificationId = objectOf.notificationId;

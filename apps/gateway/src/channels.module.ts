@@ -54,6 +54,8 @@ import { InternalChannelsHttpController } from './interface/http/internal-channe
     { provide: AUDIT_LOG, useClass: AuditLogTypeormRepository },
     { provide: UNIT_OF_WORK, useClass: TenantUnitOfWork },
   ],
+  // The two-factor re-wrap pass (the gateway module's) reports to the same operators' status.
+  exports: [VaultRewrapStatus],
 })
 export class ChannelsModule {}
 

@@ -11,6 +11,9 @@ import {
 } from '@chorus/service-kit';
 import type { MailSender, MailSettings } from './application/ports/mail-sender.port.js';
 import { BackgroundMailSender } from './infrastructure/mail/background-mail-sender.adapter.js';
+import { MailQueueOrmEntity } from './infrastructure/persistence/mail-queue.orm-entity.js';
+import { MailQueueTypeormRepository } from './infrastructure/persistence/mail-queue.typeorm-repository.js';
+import { CreateMailQueue1768100000000 } from './infrastructure/persistence/migrations/1768100000000-create-mail-queue.js';
 import { mailSenderFor } from './infrastructure/mail/mail-sender-choice.adapter.js';
 import { ChangeMemberRolesHandler } from './application/commands/change-member-roles/change-member-roles.handler.js';
 import { CreateWorkspaceHandler } from './application/commands/create-workspace/create-workspace.handler.js';
@@ -176,11 +179,22 @@ const auditConsumers = [
       inject: [MailOutboxTypeormRepository, SERVICE_LOGGER, { token: MAIL_SETTINGS, optional: true }],
       useFactory: mailSenderFor,
     },
+    MailQueueTypeormRepository,
     {
       provide: BACKGROUND_MAIL_SENDER,
-      inject: [MAIL_SENDER, SERVICE_LOGGER, { token: MAIL_SETTINGS, optional: true }],
-      useFactory: (sender: MailSender, logger: JsonLogger, settings: MailSettings | undefined) =>
-        new BackgroundMailSender(sender, logger, settings?.smtpUrl !== undefined),
+      inject: [
+        MAIL_SENDER,
+        MailQueueTypeormRepository,
+        SERVICE_LOGGER,
+        { token: MAIL_SETTINGS, optional: true },
+      ],
+      // Through SMTP, queued in PostgreSQL and sent after the answer (ADR 0029); the local outbox in place.
+      useFactory: (
+        sender: MailSender,
+        queue: MailQueueTypeormRepository,
+        logger: JsonLogger,
+        settings: MailSettings | undefined,
+      ) => new BackgroundMailSender(sender, settings?.smtpUrl === undefined ? null : queue, logger),
     },
     { provide: MAIL_OUTBOX_READER, useExisting: MailOutboxTypeormRepository },
     { provide: APP_FILTER, useClass: SessionProblemFilter },
@@ -219,6 +233,7 @@ export const gatewayService: ServiceDefinition = {
     ApiTokenOrmEntity,
     PasswordResetOrmEntity,
     MailOutboxOrmEntity,
+    MailQueueOrmEntity,
     AuthThrottleOrmEntity,
     AuditEntryOrmEntity,
     ...channelEntities,
@@ -234,6 +249,7 @@ export const gatewayService: ServiceDefinition = {
     SealTwoFactorAndWebhookSecrets1767744000000,
     // After the channel and notification tables: it adds columns to both (ADR 0018).
     AgencyRolesAndRefreshClaims1767900000000,
+    CreateMailQueue1768100000000,
   ],
   // ChannelConnected, ChannelDisconnected, ChannelReauthRequired (never a token).
   produces: true,

@@ -8,7 +8,7 @@ export const PASSWORD_RESET_REPOSITORY = Symbol('gateway:password-reset-reposito
 export const AUTH_THROTTLE = Symbol('gateway:auth-throttle');
 /** A MailSender; the gateway's module defaults to the local outbox, a host may provide another. */
 export const MAIL_SENDER = Symbol('gateway:mail-sender');
-/** Mail an answer neither waits for nor depends on (sign-up notice, reset link): sent in the background. */
+/** Mail an answer neither waits for nor depends on (sign-up notice, reset link, invitation): queued, sent after. */
 export const BACKGROUND_MAIL_SENDER = Symbol('gateway:background-mail-sender');
 export const MAIL_OUTBOX_READER = Symbol('gateway:mail-outbox-reader');
 /** The public URL of the console (origin), for links in e-mail; optional, given by the host. */

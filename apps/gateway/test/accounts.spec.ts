@@ -186,7 +186,10 @@ describe('gateway accounts (PostgreSQL)', () => {
   describe('two-factor sign-in (TOTP)', () => {
     it('is off until confirmed, then needs a fresh code at every sign-in', async () => {
       const a = await signUp();
-      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', { token: a.token });
+      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', {
+        token: a.token,
+        body: { password: PASSWORD },
+      });
       expect(setUp.status).toBe(201);
       expect(setUp.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Chorus%3A.*secret=[A-Z2-7]+/);
       const secret = TotpSecret.fromBase32(setUp.body.secret);
@@ -244,7 +247,10 @@ describe('gateway accounts (PostgreSQL)', () => {
 
     it('turns off only with a current code', async () => {
       const a = await signUp();
-      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', { token: a.token });
+      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', {
+        token: a.token,
+        body: { password: PASSWORD },
+      });
       const secret = TotpSecret.fromBase32(setUp.body.secret);
       const now = new Date();
       await api.call('POST', '/api/auth/two-factor/confirm', {
@@ -255,14 +261,18 @@ describe('gateway accounts (PostgreSQL)', () => {
         (
           await api.call('POST', '/api/auth/two-factor/disable', {
             token: a.token,
-            body: { code: secret.codeAt(now) },
+            body: { password: PASSWORD, code: secret.codeAt(now) },
           })
         ).status,
       ).toBe(400);
       const next = secret.codeAt(new Date(now.getTime() + 30_000));
       expect(
-        (await api.call('POST', '/api/auth/two-factor/disable', { token: a.token, body: { code: next } }))
-          .status,
+        (
+          await api.call('POST', '/api/auth/two-factor/disable', {
+            token: a.token,
+            body: { password: PASSWORD, code: next },
+          })
+        ).status,
       ).toBe(204);
       expect(
         (await api.call('POST', '/api/auth/sign-in', { body: { email: a.email, password: PASSWORD } }))
@@ -330,16 +340,29 @@ describe('gateway accounts (PostgreSQL)', () => {
 
     it('answers a password reset for a known and an unknown e-mail in comparable time', async () => {
       const a = await signUp();
-      const known = await timed(() =>
-        api.call('POST', '/api/auth/password-reset', { body: { email: a.email } }),
-      );
-      const unknown = await timed(() =>
-        api.call('POST', '/api/auth/password-reset', { body: { email: `nobody-${unique()}@example.test` } }),
-      );
-      expect([known.status, unknown.status]).toEqual([202, 202]);
+      // Alternated samples, compared by their medians: one answer slowed by a busy machine says nothing.
+      const known: { status: number; ms: number }[] = [];
+      const unknown: { status: number; ms: number }[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        known.push(
+          await timed(() => api.call('POST', '/api/auth/password-reset', { body: { email: a.email } })),
+        );
+        unknown.push(
+          await timed(() =>
+            api.call('POST', '/api/auth/password-reset', {
+              body: { email: `nobody-${unique()}@example.test` },
+            }),
+          ),
+        );
+      }
+      expect([...known, ...unknown].map((answer) => answer.status)).toEqual(Array(6).fill(202));
+      const median = (answers: { ms: number }[]) =>
+        answers.map((answer) => answer.ms).sort((x, y) => x - y)[1]!;
       // Both wait for the same floor, far above either path's own work (a few writes, one argon2 check).
-      expect(Math.min(known.ms, unknown.ms)).toBeGreaterThanOrEqual(UNIFORM_ANSWER_MS - 5);
-      expect(Math.abs(known.ms - unknown.ms)).toBeLessThan(100);
+      expect(Math.min(...[...known, ...unknown].map((answer) => answer.ms))).toBeGreaterThanOrEqual(
+        UNIFORM_ANSWER_MS - 5,
+      );
+      expect(Math.abs(median(known) - median(unknown))).toBeLessThan(100);
     });
   });
 

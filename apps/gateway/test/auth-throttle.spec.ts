@@ -24,7 +24,10 @@ describe('sign-in and two-factor throttle (PostgreSQL)', () => {
   };
   const withTwoFactor = async () => {
     const a = await signUp();
-    const setUp = await api.call('POST', '/api/auth/two-factor/set-up', { token: a.token });
+    const setUp = await api.call('POST', '/api/auth/two-factor/set-up', {
+      token: a.token,
+      body: { password: PASSWORD },
+    });
     const secret = TotpSecret.fromBase32(setUp.body.secret);
     const confirmed = await api.call('POST', '/api/auth/two-factor/confirm', {
       token: a.token,
@@ -85,14 +88,17 @@ describe('sign-in and two-factor throttle (PostgreSQL)', () => {
 
   it('needs a current code to replace the secret while two-factor sign-in is on', async () => {
     const a = await withTwoFactor();
-    const noCode = await api.call('POST', '/api/auth/two-factor/set-up', { token: a.token });
+    const noCode = await api.call('POST', '/api/auth/two-factor/set-up', {
+      token: a.token,
+      body: { password: PASSWORD },
+    });
     expect(noCode.status).toBe(400);
     expect(noCode.body.problems).toEqual([
       { field: 'code', problem: expect.stringContaining('current 6-digit code') as unknown },
     ]);
     const wrong = await api.call('POST', '/api/auth/two-factor/set-up', {
       token: a.token,
-      body: { code: wrongCodeOf(a.secret) },
+      body: { password: PASSWORD, code: wrongCodeOf(a.secret) },
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.problems[0]?.field).toBe('code');
@@ -101,7 +107,7 @@ describe('sign-in and two-factor throttle (PostgreSQL)', () => {
     const next = a.secret.codeAt(new Date(Date.now() + 30_000));
     const replaced = await api.call('POST', '/api/auth/two-factor/set-up', {
       token: a.token,
-      body: { code: next },
+      body: { password: PASSWORD, code: next },
     });
     expect(replaced.status).toBe(201);
     expect(replaced.body.secret).not.toBe(a.secret.base32);
@@ -113,26 +119,27 @@ describe('sign-in and two-factor throttle (PostgreSQL)', () => {
     for (let i = 0; i < 5; i++) {
       const answer = await api.call('POST', '/api/auth/two-factor/disable', {
         token: a.token,
-        body: { code: wrong },
+        body: { password: PASSWORD, code: wrong },
       });
       expect(answer.status).toBe(400);
     }
     const right = a.secret.codeAt(new Date(Date.now() + 30_000));
     const locked = await api.call('POST', '/api/auth/two-factor/disable', {
       token: a.token,
-      body: { code: right },
+      body: { password: PASSWORD, code: right },
     });
     expect(locked.status).toBe(429);
     expect(locked.body.error).toBe('too-many-attempts');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
 
     const b = await signUp();
-    await api.call('POST', '/api/auth/two-factor/set-up', { token: b.token });
+    await api.call('POST', '/api/auth/two-factor/set-up', { token: b.token, body: { password: PASSWORD } });
     const guesses = await Promise.all(
       Array.from({ length: 12 }, () =>
         api.call('POST', '/api/auth/two-factor/confirm', { token: b.token, body: { code: '000000' } }),
       ),
     );
     expect(guesses.filter((x) => x.status === 429).length).toBeGreaterThanOrEqual(7);
-  });
+    // Each try checks the password too (argon2): slower than the default 5 s on a loaded machine.
+  }, 30_000);
 });

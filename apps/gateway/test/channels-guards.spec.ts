@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MastodonFake } from '@chorus/connector-mastodon/testing';
 import { sealCredentials } from '../src/application/channels/channel-credentials.mapper.js';
 import { RewrapChannelSecretsCommand } from '../src/application/commands/rewrap-channel-secrets/rewrap-channel-secrets.command.js';
+import { SealTwoFactorSecretsCommand } from '../src/application/commands/seal-two-factor-secrets/seal-two-factor-secrets.command.js';
+import type { TwoFactorSealReport } from '../src/application/ports/account-repository.port.js';
+import { totpBinding } from '../src/infrastructure/persistence/two-factor-secrets.mapper.js';
 import { SealWebhookSecretsCommand } from '../src/notifications/application/commands/seal-webhook-secrets/seal-webhook-secrets.command.js';
 import {
   OUTBOUND_POLICY,
@@ -167,6 +170,59 @@ describe('channel guards (PostgreSQL, Mastodon fake)', () => {
     });
     expect(await status.json()).toMatchObject({ rewrapped: 2, failed: 1, failedChannelIds: [broken] });
   });
+  it('re-wraps two-factor secrets past one it cannot open, and reports it by member id (no secret logged)', async () => {
+    const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    /** A member of a new agency whose TOTP secret is sealed under `keys`' active key. */
+    const memberWithTwoFactor = async (keys: string): Promise<string> => {
+      const answer = await signUpAndSignIn(api, {
+        body: {
+          agencyName: 'Agency',
+          workspaceName: 'Brand',
+          name: 'Totp',
+          email: `totp-${randomUUID()}@example.test`,
+          password: 'correct horse battery',
+        },
+      });
+      const { agencyId, userId } = answer.body as unknown as { agencyId: string; userId: string };
+      const sealed = createTokenVault(keys).seal(
+        JSON.stringify({ secret: TOTP_SECRET, pendingSecret: null }),
+        totpBinding(agencyId, userId),
+      );
+      await host.sql(`UPDATE gateway.member SET totp_sealed = $2 WHERE id = $1`, [
+        userId,
+        JSON.stringify(sealed),
+      ]);
+      return userId;
+    };
+    // Member ids are time-ordered: the pass meets the bad row between the two good ones.
+    const first = await memberWithTwoFactor(K1);
+    const broken = await memberWithTwoFactor(STRANGER);
+    const last = await memberWithTwoFactor(K1);
+    const report: TwoFactorSealReport = await host.gateway.app
+      .get(CommandBus)
+      .execute(new SealTwoFactorSecretsCommand(1));
+    expect(report).toEqual({ sealed: 2, failedMemberIds: [broken] });
+    const keys = await host.sql<{ id: string; key: string }>(
+      `SELECT id, totp_sealed->>'keyId' AS key FROM gateway.member WHERE id = ANY($1)`,
+      [[first, broken, last]],
+    );
+    expect(Object.fromEntries(keys.map((k) => [k.id, k.key]))).toEqual({
+      [first]: 'k2',
+      [broken]: 'k9',
+      [last]: 'k2',
+    });
+    const logs = host.logs.join('\n');
+    expect(logs).toContain('vault re-wrap failed for a two-factor secret');
+    expect(logs).toContain(broken);
+    expect(logs).not.toContain(TOTP_SECRET);
+    const status = await fetch(`${host.url}/internal/channels/vault-status`, {
+      headers: { [SERVICE_TOKEN_HEADER]: host.internalToken, [TENANT_HEADER]: admin.agencyId },
+    });
+    expect(await status.json()).toMatchObject({
+      twoFactor: { rewrapped: 2, failed: 1, failedMemberIds: [broken] },
+    });
+  });
+
   it('seals webhook signing secrets past one it cannot open, and names the one left behind', async () => {
     const webhookRow = async (keys: string): Promise<string> => {
       const id = randomUUID();

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReauthRequiredError, type Credentials } from '@chorus/connector-sdk';
+import { sealCredentials } from '../src/application/channels/channel-credentials.mapper.js';
+import {
+  RefreshChannelCredentialsCommand,
+  type RefreshOutcome,
+} from '../src/application/commands/refresh-channel-credentials/refresh-channel-credentials.command.js';
 import type { ChannelRepository } from '../src/application/ports/channel-repository.port.js';
+import type { TokenVault } from '../src/application/ports/token-vault.port.js';
 import {
   RefreshExpiringChannelsCommand,
   type SweepResult,
 } from '../src/application/commands/refresh-expiring-channels/refresh-expiring-channels.command.js';
-import { CHANNEL_REPOSITORY } from '../src/gateway.tokens.js';
+import { CHANNEL_REPOSITORY, TOKEN_VAULT } from '../src/gateway.tokens.js';
 import { HttpClient } from './support/http-client.js';
 import { startGatewayWithChannels, type GatewayWithChannels } from './support/gateway-with-channels.js';
 import { signUpAndSignIn } from './support/sign-up.js';
@@ -118,6 +125,97 @@ describe('channel refresh claims and the sweep (PostgreSQL)', () => {
     const tried = (await channels.claimForRefresh(ref(failing), due, TTL_MS))!;
     await channels.releaseClaim(tried);
     expect((await channels.expiringBefore(due, 1, TTL_MS)).map((r) => r.channelId)).toEqual([waiting]);
+  });
+
+  describe('a refresh that fails while the channel is reconnected', () => {
+    /**
+     * A connected channel with real sealed credentials, due for refresh; the network's refresh is held until
+     * `fail()` and then refuses (reauth-required), as a network does for a refresh token that was replaced.
+     */
+    const heldRefresh = async () => {
+      const vault = host.gateway.app.get<TokenVault>(TOKEN_VAULT, { strict: false });
+      const id = randomUUID();
+      const credentials = (token: string): Credentials => ({
+        accountId: id,
+        accessToken: token,
+        refreshToken: `${token}-refresh`,
+        scopes: ['read'],
+      });
+      const sealed = sealCredentials(vault, ref(id), credentials('old-token'));
+      await host.sql(
+        `INSERT INTO gateway.channel (id, tenant_id, workspace_id, network, remote_account_id, handle,
+           display_name, state, credentials, vault_key_id, connected_by_id, token_expires_at, created_at, updated_at)
+         VALUES ($1::uuid, $2, $3, 'mastodon', $1::text, $1::text, $1::text, 'connected', $4, $5, $6,
+                 now() + interval '1 minute', date_trunc('milliseconds', now()), date_trunc('milliseconds', now()))`,
+        [id, agency.agencyId, agency.workspaceId, JSON.stringify(sealed), sealed.keyId, agency.userId],
+      );
+      const auth = host.connectors.connector('mastodon').auth as { refresh?: unknown };
+      let entered!: () => void;
+      let fail!: () => void;
+      const inFlight = new Promise<void>((resolve) => (entered = resolve));
+      const held = new Promise<void>((resolve) => (fail = resolve));
+      auth.refresh = async () => {
+        entered();
+        await held;
+        throw new ReauthRequiredError('The refresh token is invalid');
+      };
+      const outcome: Promise<RefreshOutcome> = host.gateway.app
+        .get(CommandBus)
+        .execute(new RefreshChannelCredentialsCommand(ref(id), new Date(Date.now() + 10 * 60_000)));
+      await inFlight;
+      const reconnect = () => {
+        const fresh = sealCredentials(vault, ref(id), credentials('new-token'));
+        // As a reconnection writes it: new credentials, a later token expiry, a new updated_at.
+        return host.sql(
+          `UPDATE gateway.channel SET credentials = $2, token_expires_at = now() + interval '2 hours',
+                  updated_at = updated_at + interval '1 second' WHERE id = $1`,
+          [id, JSON.stringify(fresh)],
+        );
+      };
+      const restore = () => delete auth.refresh;
+      return { id, outcome, fail, reconnect, restore };
+    };
+    const stateOf = async (id: string) => {
+      const [row] = await host.sql<{ state: string; refresh_claim_id: string | null }>(
+        `SELECT state, refresh_claim_id FROM gateway.channel WHERE id = $1`,
+        [id],
+      );
+      return row!;
+    };
+    const reauthEvents = async (id: string) => {
+      const [row] = await host.sql<{ n: string }>(
+        `SELECT count(*) AS n FROM gateway.outbox WHERE envelope->>'type' = 'ChannelReauthRequired'
+            AND envelope->'payload'->>'channelId' = $1`,
+        [id],
+      );
+      return Number(row!.n);
+    };
+
+    it('leaves the reconnected channel connected (the claim is checked before marking)', async () => {
+      const held = await heldRefresh();
+      try {
+        await held.reconnect();
+        held.fail();
+        expect(await held.outcome).toBe('fenced');
+      } finally {
+        held.restore();
+      }
+      expect(await stateOf(held.id)).toEqual({ state: 'connected', refresh_claim_id: null });
+      expect(await reauthEvents(held.id)).toBe(0);
+      expect(host.logs.join('\n')).toContain('the channel changed meanwhile: not flagged');
+    });
+
+    it('still flags the channel when nobody reconnected it', async () => {
+      const held = await heldRefresh();
+      try {
+        held.fail();
+        expect(await held.outcome).toBe('reauth-required');
+      } finally {
+        held.restore();
+      }
+      expect(await stateOf(held.id)).toEqual({ state: 'reauth-required', refresh_claim_id: null });
+      expect(await reauthEvents(held.id)).toBe(1);
+    });
   });
 
   it('flags an expired token that cannot be renewed reauth-required, with its event, once', async () => {

@@ -1,8 +1,10 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@chorus/testing';
 import { MAIL_SETTINGS, readDroppedMail } from '../src/index.js';
 import { SmtpMailSender } from '../src/infrastructure/mail/smtp-mail-sender.adapter.js';
 import { HttpClient } from './support/http-client.js';
@@ -35,8 +37,11 @@ function quotedPrintableDecoded(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + 10_000;
+async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  withinMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) {
@@ -116,9 +121,90 @@ describe('mail through SMTP (CHORUS_SMTP_URL)', () => {
     expect(quotedPrintableDecoded(mail.raw)).toContain('#token=chorus_r_');
     expect(logins).toContain('chorus@example.test');
     expect(await host.sql(`SELECT 1 FROM gateway.mail_outbox WHERE recipient = $1`, [email])).toEqual([]);
+    // Sent: it left the queue too, and the reset link with it.
+    await eventually(async () =>
+      (await host.sql(`SELECT 1 FROM gateway.mail_queue WHERE recipient = $1`, [email])).length === 0
+        ? true
+        : undefined,
+    );
     // The SMTP password never reaches the logs.
     expect(host.logs.join('\n')).not.toContain('s3cret');
   });
+});
+
+describe('mail queued while SMTP is down survives a restart (ADR 0029)', () => {
+  let database: TestDatabase;
+  let smtp: SMTPServer;
+  let smtpPort: number;
+  const delivered: { to: string[]; raw: string }[] = [];
+  const smtpSettings = (port: number) => ({
+    provide: MAIL_SETTINGS,
+    useValue: { smtpUrl: `smtp://127.0.0.1:${port}`, allowPlaintextSmtp: true },
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtp.server.address() as { port: number }).port;
+  }, 60_000);
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await database?.drop();
+  });
+
+  it('sends after the restart the reset link that could not go out before it', async () => {
+    // A port nobody listens on: the SMTP server is down while the reset is asked for.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const downPort = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const first = await startGatewayWithChannels([], { database, providers: [smtpSettings(downPort)] });
+    const email = `restart-${Date.now()}@example.test`;
+    try {
+      const api = new HttpClient(first.url);
+      await signUp(api, email);
+      expect((await api.call('POST', '/api/auth/password-reset', { body: { email } })).status).toBe(202);
+      // Tried once and failed: it waits in the queue for its next attempt.
+      await eventually(async () => {
+        const [row] = await first.sql<{ attempts: number }>(
+          `SELECT attempts FROM gateway.mail_queue WHERE recipient = $1`,
+          [email],
+        );
+        return row !== undefined && row.attempts >= 1 ? row : undefined;
+      });
+    } finally {
+      await first.close();
+    }
+    expect(delivered.flatMap((m) => m.to)).not.toContain(email);
+
+    // The gateway comes back with the SMTP server up: the queued link goes out, once.
+    const second = await startGatewayWithChannels([], { database, providers: [smtpSettings(smtpPort)] });
+    try {
+      const mail = await eventually(() => delivered.find((m) => m.to.includes(email)), 30_000);
+      expect(quotedPrintableDecoded(mail.raw)).toContain('#token=chorus_r_');
+      await eventually(async () =>
+        (await second.sql(`SELECT 1 FROM gateway.mail_queue WHERE recipient = $1`, [email])).length === 0
+          ? true
+          : undefined,
+      );
+      expect(delivered.filter((m) => m.to.includes(email))).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  }, 90_000);
 });
 
 describe('mail without SMTP: the outbox and the file drop read on the machine', () => {

@@ -86,4 +86,38 @@ describe('mail an answer must not wait for (SMTP slow or failing)', () => {
     },
     30_000,
   );
+
+  it.each(['silent', 'refusing'] as const)(
+    'answers an invitation at once, and the same, when SMTP is %s (the mail goes through the queue)',
+    async (mode) => {
+      behaviour = mode;
+      const admin = await signUpAndSignIn(api, {
+        body: {
+          agencyName: 'Agency',
+          workspaceName: 'Brand',
+          name: 'Ada',
+          email: `inviter-${mode}-${Date.now()}@example.test`,
+          password: PASSWORD,
+        },
+      });
+      expect(admin.status).toBe(201);
+      const before = connections;
+      const startedAt = performance.now();
+      const invited = await api.call('POST', '/api/members', {
+        token: admin.body.token,
+        body: { email: `invitee-${mode}-${Date.now()}@example.test`, name: 'Bo', roles: ['analyst'] },
+      });
+      const ms = performance.now() - startedAt;
+      // Sent inside the request, a silent server held the answer 10 s, a refusing one made it a 500.
+      expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+      expect(invited.body).toMatchObject({ newAccount: true });
+      expect(ms).toBeLessThan(UNIFORM_ANSWER_MS + 2_000);
+      const deadline = Date.now() + 5_000;
+      while (connections === before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(connections).toBeGreaterThan(before);
+    },
+    30_000,
+  );
 });

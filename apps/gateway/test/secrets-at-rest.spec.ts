@@ -101,7 +101,10 @@ describe('secrets at rest: TOTP and webhook signing secrets in the vault', () =>
 
     // 1. A secret set up now is sealed: the row holds no clear secret, and two-factor sign-in works.
     const ada = await signUp(api, 'ada');
-    const setUp = await api.call('POST', '/api/auth/two-factor/set-up', { token: ada.token });
+    const setUp = await api.call('POST', '/api/auth/two-factor/set-up', {
+      token: ada.token,
+      body: { password: PASSWORD },
+    });
     expect(setUp.status).toBe(201);
     const adaSecret = TotpSecret.fromBase32(setUp.body.secret);
     expect(await rowText('member', ada.userId)).not.toContain(setUp.body.secret);
@@ -232,7 +235,10 @@ describe('secrets at rest: TOTP and webhook signing secrets in the vault', () =>
     try {
       const api = new HttpClient(bare.url);
       const cy = await signUp(api, 'cy');
-      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', { token: cy.token });
+      const setUp = await api.call('POST', '/api/auth/two-factor/set-up', {
+        token: cy.token,
+        body: { password: PASSWORD },
+      });
       expect(setUp.status).toBe(503);
       expect(setUp.body.message).toContain('CHORUS_VAULT_MASTER_KEYS');
       const hook = await api.call('POST', '/api/notification-webhooks', {

@@ -105,8 +105,38 @@ export function writeExamples(mark: string): Record<string, WriteExample> {
     },
     'PUT /api/content/publishing/pause': { body: () => ({ reason: mark }) },
     'POST /api/content/publishing/resume': { body: () => ({}) },
+    'PUT /api/content/publishing/settings': { body: () => ({ crisisOnResume: 'publish' }) },
     'POST /api/content/media': { body: () => new RawBody('image/png', ONE_PIXEL_PNG) },
     'PATCH /api/content/media/{mediaId}': { body: () => ({ altText: mark }) },
+    'POST /api/content/series': {
+      body: () => ({
+        text: mark,
+        targets: [{ channelId: randomUUID() }],
+        rule: 'FREQ=WEEKLY;BYDAY=MO',
+        startDate: '2030-01-07',
+        time: '09:00',
+        timeZone: 'Europe/Rome',
+      }),
+      alsoAccept: [400],
+      because:
+        'content knows channels from ChannelConnected events and this run has no bus: any channel id is unknown ' +
+        '(400 on targets.0.channelId, after the permission check)',
+    },
+    'PUT /api/content/series/{seriesId}': {
+      body: () => ({
+        revision: 1,
+        text: mark,
+        targets: [],
+        rule: 'FREQ=WEEKLY;BYDAY=MO',
+        startDate: '2030-01-07',
+        time: '09:00',
+        timeZone: 'Europe/Rome',
+      }),
+      alsoAccept: [400],
+      because: 'a series needs a channel, and this run has none content knows: 400 on targets',
+    },
+    'POST /api/content/series/{seriesId}/end': { body: () => ({ revision: 1 }) },
+    'PUT /api/content/posts/{postId}/evergreen': { body: () => ({ minGapDays: 7, maxTimes: 3 }) },
     'POST /api/content/calendar/import': {
       body: () => ({
         csv: 'channel,date,time,timeZone,text\n' + `${randomUUID()},2030-01-07,09:00,Europe/Rome,${mark}\n`,
@@ -114,16 +144,22 @@ export function writeExamples(mark: string): Record<string, WriteExample> {
         dryRun: true,
       }),
     },
-    'POST /api/auth/two-factor/set-up': { body: () => ({}) },
+    'POST /api/auth/two-factor/set-up': {
+      body: () => ({ password: 'not the caller password' }),
+      alsoAccept: [400, 429],
+      because:
+        "the caller's password is not known here: a wrong password after authentication (429 once the account's tries are spent)",
+    },
     'POST /api/auth/two-factor/confirm': {
       body: () => ({ code: '123456' }),
       alsoAccept: [400],
       because: 'no two-factor set-up is pending for the caller: a wrong code, after authentication',
     },
     'POST /api/auth/two-factor/disable': {
-      body: () => ({ code: '123456' }),
-      alsoAccept: [400],
-      because: 'two-factor is not on for the caller: a wrong code, after authentication',
+      body: () => ({ password: 'not the caller password', code: '123456' }),
+      alsoAccept: [400, 429],
+      because:
+        'a wrong password and two-factor not on for the caller, after authentication (429 once the tries are spent)',
     },
     'POST /api/auth/api-tokens': { body: () => ({ name: mark }) },
     'POST /api/members': {

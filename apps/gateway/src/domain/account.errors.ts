@@ -47,6 +47,14 @@ export class InvalidTwoFactorCodeError extends Error {
   }
 }
 
+/** Re-authentication for a credential change (two-factor set-up or disable): the password given is wrong. */
+export class WrongCurrentPasswordError extends Error {
+  constructor() {
+    super('The password is wrong: send password, the one you sign in with, to change two-factor sign-in');
+    this.name = 'WrongCurrentPasswordError';
+  }
+}
+
 /** Two-factor sign-in is on: a new secret replaces it only with a current code of the old one. */
 export class CurrentTwoFactorCodeRequiredError extends Error {
   constructor() {

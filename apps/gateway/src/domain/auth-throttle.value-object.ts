@@ -16,8 +16,32 @@ export const SIGN_IN_THROTTLE: Readonly<Record<'email' | 'ip', ThrottleRule>> = 
   ip: { maxFailures: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
 };
 
-/** Password-reset requests: three per e-mail per hour, so nobody floods a mailbox through us. */
-export const RESET_THROTTLE: ThrottleRule = { maxFailures: 3, windowSeconds: 3600, lockSeconds: 3600 };
+/**
+ * Sign-up attempts, each counted (a sign-up is never "given back"): per e-mail a few an hour, whether the address
+ * is new or taken (the answer must not tell); per address enough for an office, not for an agency factory.
+ */
+export const SIGN_UP_THROTTLE: Readonly<Record<'email' | 'ip', ThrottleRule>> = {
+  email: { maxFailures: 5, windowSeconds: 3600, lockSeconds: 3600 },
+  ip: { maxFailures: 50, windowSeconds: 3600, lockSeconds: 3600 },
+};
+
+/**
+ * Password-reset requests, each counted: three per e-mail per hour, so nobody floods a mailbox through us, known
+ * e-mail or not; per address, so one client cannot walk a list of e-mails.
+ */
+export const RESET_THROTTLE: Readonly<Record<'email' | 'ip', ThrottleRule>> = {
+  email: { maxFailures: 3, windowSeconds: 3600, lockSeconds: 3600 },
+  ip: { maxFailures: 50, windowSeconds: 3600, lockSeconds: 3600 },
+};
+
+/**
+ * Completing a reset: per address, wrong or spent links are failures (a success gives its attempt back); per
+ * account, a few new passwords an hour, whichever of its links they come with.
+ */
+export const RESET_COMPLETION_THROTTLE: Readonly<Record<'email' | 'ip', ThrottleRule>> = {
+  email: { maxFailures: 5, windowSeconds: 3600, lockSeconds: 3600 },
+  ip: { maxFailures: 20, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
+};
 
 /** "Someone tried to sign up with your address" mails: three per address per hour, then silence. */
 export const SIGN_UP_NOTICE_THROTTLE: ThrottleRule = {
@@ -38,15 +62,44 @@ export interface ThrottleKey {
   readonly rule: ThrottleRule;
 }
 
-export function signInThrottleKeys(email: string, ip: string): ThrottleKey[] {
+/** The e-mail as a key: trimmed and lower-cased, as accounts store it, so `A@x` and ` a@x` share a budget. */
+function emailKeyOf(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The e-mail key first (the one a good password forgives), then the address's. */
+function perEmailAndAddress(
+  action: string,
+  rules: Readonly<Record<'email' | 'ip', ThrottleRule>>,
+  email: string,
+  ip: string,
+): ThrottleKey[] {
   return [
-    { key: `sign-in:email:${email.trim().toLowerCase()}`, rule: SIGN_IN_THROTTLE.email },
-    { key: `sign-in:ip:${clientNetworkOf(ip)}`, rule: SIGN_IN_THROTTLE.ip },
+    { key: `${action}:email:${emailKeyOf(email)}`, rule: rules.email },
+    { key: `${action}:ip:${clientNetworkOf(ip)}`, rule: rules.ip },
   ];
 }
 
-export function resetThrottleKeys(email: string): ThrottleKey[] {
-  return [{ key: `reset:email:${email.trim().toLowerCase()}`, rule: RESET_THROTTLE }];
+export function signInThrottleKeys(email: string, ip: string): ThrottleKey[] {
+  return perEmailAndAddress('sign-in', SIGN_IN_THROTTLE, email, ip);
+}
+
+export function signUpThrottleKeys(email: string, ip: string): ThrottleKey[] {
+  return perEmailAndAddress('sign-up', SIGN_UP_THROTTLE, email, ip);
+}
+
+export function resetThrottleKeys(email: string, ip: string): ThrottleKey[] {
+  return perEmailAndAddress('reset', RESET_THROTTLE, email, ip);
+}
+
+/** Before the link is looked up: only the address is known. */
+export function resetCompletionAddressKeys(ip: string): ThrottleKey[] {
+  return [{ key: `reset-complete:ip:${clientNetworkOf(ip)}`, rule: RESET_COMPLETION_THROTTLE.ip }];
+}
+
+/** Once the link names its account. */
+export function resetCompletionAccountKeys(email: string): ThrottleKey[] {
+  return [{ key: `reset-complete:email:${emailKeyOf(email)}`, rule: RESET_COMPLETION_THROTTLE.email }];
 }
 
 export function twoFactorThrottleKeys(memberId: string): ThrottleKey[] {
@@ -54,7 +107,7 @@ export function twoFactorThrottleKeys(memberId: string): ThrottleKey[] {
 }
 
 export function signUpNoticeThrottleKeys(email: string): ThrottleKey[] {
-  return [{ key: `sign-up-notice:email:${email.trim().toLowerCase()}`, rule: SIGN_UP_NOTICE_THROTTLE }];
+  return [{ key: `sign-up-notice:email:${emailKeyOf(email)}`, rule: SIGN_UP_NOTICE_THROTTLE }];
 }
 
 /**

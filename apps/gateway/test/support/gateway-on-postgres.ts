@@ -59,6 +59,8 @@ export interface GatewayOnPostgres {
   readonly gateway: RunningService;
   readonly echo: IdentityEchoUpstream;
   readonly logs: string[];
+  /** The test database as its owner (a superuser on the test server): for faults a test injects. */
+  readonly ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startGatewayOnPostgres(
     gateway,
     echo,
     logs,
+    ownerUrl: testDb.url,
     async close() {
       await gateway.app.close();
       await database.close();

@@ -904,6 +904,21 @@ export interface paths {
                                         url: string;
                                         width: number | null;
                                     }[];
+                                    /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                                    origin: ({
+                                        /** @enum {string} */
+                                        kind: "series";
+                                        /** Format: date-time */
+                                        occurrenceAt: string;
+                                        /** Format: uuid */
+                                        seriesId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "evergreen";
+                                        requeue: number;
+                                        /** Format: uuid */
+                                        sourcePostId: string;
+                                    }) | null;
                                     pillarKey: string | null;
                                     revision: number;
                                     schedule: {
@@ -1223,6 +1238,67 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/feed-url/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke the calendar feed link and get a new one
+         * @description Every feed link given out so far for this workspace answers 410 Gone from now on; calendar apps must subscribe to the new link returned here.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new feed URL */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /**
+                             * Format: uri
+                             * @description Subscribe to it in a calendar app; anyone holding it can read the schedule
+                             */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2187,6 +2263,21 @@ export interface paths {
                                     url: string;
                                     width: number | null;
                                 }[];
+                                /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                                origin: ({
+                                    /** @enum {string} */
+                                    kind: "series";
+                                    /** Format: date-time */
+                                    occurrenceAt: string;
+                                    /** Format: uuid */
+                                    seriesId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "evergreen";
+                                    requeue: number;
+                                    /** Format: uuid */
+                                    sourcePostId: string;
+                                }) | null;
                                 pillarKey: string | null;
                                 revision: number;
                                 schedule: {
@@ -2486,6 +2577,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -2682,6 +2788,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -2983,6 +3104,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -4104,6 +4240,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -4237,6 +4388,276 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's evergreen setting and the re-queues made of it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            maxTimes: number;
+                            minGapDays: number;
+                            /** Format: uuid */
+                            postId: string;
+                            /** @description What kept the last run from re-queueing it */
+                            problems: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** @description Re-queues made so far */
+                            requeued: number;
+                            requeues: {
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                requeue: number;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description Why it stopped (a person, the limit, the end); null while active */
+                            stoppedReason: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such evergreen setting in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Make a post evergreen (or change how)
+         * @description Each time its last appearance is published, a copy is scheduled at the first free slot of its first channel's queue at least `minGapDays` later, at most `maxTimes` times and never at or after `endsAt`; one pending at a time. 409 when that channel has no queue slots.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description No re-queue is scheduled at or after this instant; null: no end
+                         * @default null
+                         */
+                        endsAt?: string | null;
+                        /** @description How many times it comes back, at most */
+                        maxTimes: number;
+                        /** @description At least this many days between one appearance and the next */
+                        minGapDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            maxTimes: number;
+                            minGapDays: number;
+                            /** Format: uuid */
+                            postId: string;
+                            /** @description What kept the last run from re-queueing it */
+                            problems: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** @description Re-queues made so far */
+                            requeued: number;
+                            requeues: {
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                requeue: number;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description Why it stopped (a person, the limit, the end); null while active */
+                            stoppedReason: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; the message names each offending field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such post in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No queue slots, or the post is itself a re-queue */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Stop re-queueing a post
+         * @description No more re-queues are made; one already scheduled stays an ordinary post.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stopped setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            maxTimes: number;
+                            minGapDays: number;
+                            /** Format: uuid */
+                            postId: string;
+                            /** @description What kept the last run from re-queueing it */
+                            problems: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** @description Re-queues made so far */
+                            requeued: number;
+                            requeues: {
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                requeue: number;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description Why it stopped (a person, the limit, the end); null while active */
+                            stoppedReason: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such evergreen setting in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4411,6 +4832,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -4643,6 +5079,21 @@ export interface paths {
                                 url: string;
                                 width: number | null;
                             }[];
+                            /** @description Made by Chorus: an occurrence of a series, or the n-th re-queue of an evergreen post */
+                            origin: ({
+                                /** @enum {string} */
+                                kind: "series";
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "evergreen";
+                                requeue: number;
+                                /** Format: uuid */
+                                sourcePostId: string;
+                            }) | null;
                             pillarKey: string | null;
                             revision: number;
                             schedule: {
@@ -5323,6 +5774,7 @@ export interface paths {
             parameters: {
                 query: {
                     expires: number;
+                    generation?: number;
                     signature: string;
                 };
                 header?: never;
@@ -5336,6 +5788,13 @@ export interface paths {
             responses: {
                 /** @description The link is forged, altered or expired */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The link was revoked (POST /calendar/feed-url/revoke) */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5662,6 +6121,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/publishing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's publishing settings (what a crisis's end does to held posts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description When a crisis that paused publishing ends (CrisisResolved), what happens to the posts it held: publish them at once, or move each by the length of the pause. A person resuming chooses for themselves.
+                             * @enum {string}
+                             */
+                            crisisOnResume: "publish" | "reschedule";
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Set the workspace's publishing settings
+         * @description Applies to crises that pause publishing from now on; a pause already standing keeps its choice.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description When a crisis that paused publishing ends (CrisisResolved), what happens to the posts it held: publish them at once, or move each by the length of the pause. A person resuming chooses for themselves.
+                         * @enum {string}
+                         */
+                        crisisOnResume: "publish" | "reschedule";
+                    };
+                };
+            };
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description When a crisis that paused publishing ends (CrisisResolved), what happens to the posts it held: publish them at once, or move each by the length of the pause. A person resuming chooses for themselves.
+                             * @enum {string}
+                             */
+                            crisisOnResume: "publish" | "reschedule";
+                        };
+                    };
+                };
+                /** @description Invalid input; the message names each offending field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission publishing:pause */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/queues": {
         parameters: {
             query?: never;
@@ -5789,6 +6364,1422 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's series, active first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When occurrences were last made
+                                 */
+                                materialisedAt: string | null;
+                                /** @description What every occurrence is made from */
+                                post: {
+                                    /** Format: uuid */
+                                    campaignId: string | null;
+                                    /** @enum {string} */
+                                    contentType: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                                    firstComment: string | null;
+                                    goalIds: string[];
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[];
+                                    pillarKey: string | null;
+                                    tags: string[];
+                                    targets: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        /**
+                                         * @description null: the master's first comment
+                                         * @default null
+                                         */
+                                        firstComment: string | null;
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[] | null;
+                                        /**
+                                         * @description The connector's per-post settings
+                                         * @default {}
+                                         */
+                                        settings: {
+                                            [key: string]: unknown;
+                                        };
+                                        /**
+                                         * @description This channel's text; null: the master text
+                                         * @default null
+                                         */
+                                        text: string | null;
+                                        thread: {
+                                            media: {
+                                                altText: string | null;
+                                                durationSeconds: number | null;
+                                                height: number | null;
+                                                /** @enum {string} */
+                                                kind: "image" | "video" | "gif";
+                                                /**
+                                                 * Format: uuid
+                                                 * @description A file of the workspace's media library (POST /media)
+                                                 */
+                                                mediaId: string;
+                                                mimeType: string;
+                                                sizeBytes: number | null;
+                                                /**
+                                                 * Format: uri
+                                                 * @description A signed link to the file (or its derivative for the network), valid for a while
+                                                 */
+                                                url: string;
+                                                width: number | null;
+                                            }[];
+                                            text: string;
+                                        }[] | null;
+                                    }[];
+                                    text: string;
+                                    thread: {
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                };
+                                /** @description Occurrences the last run could not schedule (kept as drafts), and why */
+                                problems: {
+                                    /** Format: date-time */
+                                    occurrenceAt: string;
+                                    problems: {
+                                        field: string;
+                                        problem: string;
+                                    }[];
+                                }[];
+                                revision: number;
+                                /** @description The rule as stored, in RFC 5545 form */
+                                rule: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                time: string;
+                                timeZone: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: uuid */
+                                updatedBy: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a recurring post (a series)
+         * @description The post fields of POST /posts plus `rule` (RRULE), `startDate`, `time` and `timeZone`. The first upcoming occurrence is checked as scheduling checks a post (400 listing every problem, nothing stored); occurrences of the next 4 weeks (at most 30) are made at once as scheduled posts, later ones as they come within that horizon. Each keeps its local time across daylight saving.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        campaignId?: string | null;
+                        /**
+                         * @default text
+                         * @enum {string}
+                         */
+                        contentType?: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                        /** @default null */
+                        firstComment?: string | null;
+                        /**
+                         * @description The strategy goals the post serves
+                         * @default []
+                         */
+                        goalIds?: string[];
+                        /** @default [] */
+                        media?: {
+                            /** @description Alt text for this post only; absent or null: the library's */
+                            altText?: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A file of the workspace's media library (POST /media)
+                             */
+                            mediaId: string;
+                        }[];
+                        /** @default null */
+                        pillarKey?: string | null;
+                        /** @description RFC 5545 RRULE: FREQ=DAILY|WEEKLY|MONTHLY with INTERVAL, BYDAY (MO..SU; monthly also 1MO, -1FR), BYMONTHDAY (1..31, -1 last), COUNT or UNTIL. Other parts are refused by name. */
+                        rule: string;
+                        /**
+                         * Format: date
+                         * @description The first local day the rule is counted from
+                         */
+                        startDate: string;
+                        /** @default [] */
+                        tags?: string[];
+                        /**
+                         * @description One per channel; none yet for an idea
+                         * @default []
+                         */
+                        targets?: {
+                            /** Format: uuid */
+                            channelId: string;
+                            /**
+                             * @description null: the master's first comment
+                             * @default null
+                             */
+                            firstComment?: string | null;
+                            /**
+                             * @description This channel's media; null: the master's
+                             * @default null
+                             */
+                            media?: {
+                                /** @description Alt text for this post only; absent or null: the library's */
+                                altText?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A file of the workspace's media library (POST /media)
+                                 */
+                                mediaId: string;
+                            }[] | null;
+                            /**
+                             * @description The connector's per-post settings
+                             * @default {}
+                             */
+                            settings?: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description This channel's text; null: the master text
+                             * @default null
+                             */
+                            text?: string | null;
+                            /**
+                             * @description null: the master's thread
+                             * @default null
+                             */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    /** @description Alt text for this post only; absent or null: the library's */
+                                    altText?: string | null;
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[] | null;
+                        }[];
+                        /**
+                         * @description The master text
+                         * @default
+                         */
+                        text?: string;
+                        /**
+                         * @description Posts after the first, where the network has threads
+                         * @default []
+                         */
+                        thread?: {
+                            /** @default [] */
+                            media?: {
+                                /** @description Alt text for this post only; absent or null: the library's */
+                                altText?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A file of the workspace's media library (POST /media)
+                                 */
+                                mediaId: string;
+                            }[];
+                            text: string;
+                        }[];
+                        /** @description Local time of every occurrence; see docs/adr/0016 for times daylight saving skips */
+                        time: string;
+                        /** @description IANA zone the date and time are read in, e.g. Europe/Rome */
+                        timeZone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The series and the occurrences made */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When occurrences were last made
+                             */
+                            materialisedAt: string | null;
+                            /** @description The posts made so far, by occurrence time */
+                            occurrences: {
+                                /** @description Edited by a person: edits of the series leave it alone */
+                                changedByPerson: boolean;
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description What every occurrence is made from */
+                            post: {
+                                /** Format: uuid */
+                                campaignId: string | null;
+                                /** @enum {string} */
+                                contentType: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                                firstComment: string | null;
+                                goalIds: string[];
+                                media: {
+                                    altText: string | null;
+                                    durationSeconds: number | null;
+                                    height: number | null;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "gif";
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                    mimeType: string;
+                                    sizeBytes: number | null;
+                                    /**
+                                     * Format: uri
+                                     * @description A signed link to the file (or its derivative for the network), valid for a while
+                                     */
+                                    url: string;
+                                    width: number | null;
+                                }[];
+                                pillarKey: string | null;
+                                tags: string[];
+                                targets: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    /**
+                                     * @description null: the master's first comment
+                                     * @default null
+                                     */
+                                    firstComment: string | null;
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[] | null;
+                                    /**
+                                     * @description The connector's per-post settings
+                                     * @default {}
+                                     */
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * @description This channel's text; null: the master text
+                                     * @default null
+                                     */
+                                    text: string | null;
+                                    thread: {
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[];
+                                        text: string;
+                                    }[] | null;
+                                }[];
+                                text: string;
+                                thread: {
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[];
+                                    text: string;
+                                }[];
+                            };
+                            /** @description Occurrences the last run could not schedule (kept as drafts), and why */
+                            problems: {
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                problems: {
+                                    field: string;
+                                    problem: string;
+                                }[];
+                            }[];
+                            revision: number;
+                            /** @description The rule as stored, in RFC 5545 form */
+                            rule: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            time: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            warnings: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; the message names each offending field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series/{seriesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One series with its occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When occurrences were last made
+                             */
+                            materialisedAt: string | null;
+                            /** @description The posts made so far, by occurrence time */
+                            occurrences: {
+                                /** @description Edited by a person: edits of the series leave it alone */
+                                changedByPerson: boolean;
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description What every occurrence is made from */
+                            post: {
+                                /** Format: uuid */
+                                campaignId: string | null;
+                                /** @enum {string} */
+                                contentType: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                                firstComment: string | null;
+                                goalIds: string[];
+                                media: {
+                                    altText: string | null;
+                                    durationSeconds: number | null;
+                                    height: number | null;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "gif";
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                    mimeType: string;
+                                    sizeBytes: number | null;
+                                    /**
+                                     * Format: uri
+                                     * @description A signed link to the file (or its derivative for the network), valid for a while
+                                     */
+                                    url: string;
+                                    width: number | null;
+                                }[];
+                                pillarKey: string | null;
+                                tags: string[];
+                                targets: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    /**
+                                     * @description null: the master's first comment
+                                     * @default null
+                                     */
+                                    firstComment: string | null;
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[] | null;
+                                    /**
+                                     * @description The connector's per-post settings
+                                     * @default {}
+                                     */
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * @description This channel's text; null: the master text
+                                     * @default null
+                                     */
+                                    text: string | null;
+                                    thread: {
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[];
+                                        text: string;
+                                    }[] | null;
+                                }[];
+                                text: string;
+                                thread: {
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[];
+                                    text: string;
+                                }[];
+                            };
+                            /** @description Occurrences the last run could not schedule (kept as drafts), and why */
+                            problems: {
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                problems: {
+                                    field: string;
+                                    problem: string;
+                                }[];
+                            }[];
+                            revision: number;
+                            /** @description The rule as stored, in RFC 5545 form */
+                            rule: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            time: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            warnings: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such series in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Change a series from now on
+         * @description Based on `revision` (409 when it moved). Upcoming occurrences nothing has happened to are replaced by the new definition; occurrences already published or being published, and those a person edited, stay as they are.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        campaignId?: string | null;
+                        /**
+                         * @default text
+                         * @enum {string}
+                         */
+                        contentType?: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                        /** @default null */
+                        firstComment?: string | null;
+                        /**
+                         * @description The strategy goals the post serves
+                         * @default []
+                         */
+                        goalIds?: string[];
+                        /** @default [] */
+                        media?: {
+                            /** @description Alt text for this post only; absent or null: the library's */
+                            altText?: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A file of the workspace's media library (POST /media)
+                             */
+                            mediaId: string;
+                        }[];
+                        /** @default null */
+                        pillarKey?: string | null;
+                        /** @description The revision of the series the edit is based on */
+                        revision: number;
+                        /** @description RFC 5545 RRULE: FREQ=DAILY|WEEKLY|MONTHLY with INTERVAL, BYDAY (MO..SU; monthly also 1MO, -1FR), BYMONTHDAY (1..31, -1 last), COUNT or UNTIL. Other parts are refused by name. */
+                        rule: string;
+                        /**
+                         * Format: date
+                         * @description The first local day the rule is counted from
+                         */
+                        startDate: string;
+                        /** @default [] */
+                        tags?: string[];
+                        /**
+                         * @description One per channel; none yet for an idea
+                         * @default []
+                         */
+                        targets?: {
+                            /** Format: uuid */
+                            channelId: string;
+                            /**
+                             * @description null: the master's first comment
+                             * @default null
+                             */
+                            firstComment?: string | null;
+                            /**
+                             * @description This channel's media; null: the master's
+                             * @default null
+                             */
+                            media?: {
+                                /** @description Alt text for this post only; absent or null: the library's */
+                                altText?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A file of the workspace's media library (POST /media)
+                                 */
+                                mediaId: string;
+                            }[] | null;
+                            /**
+                             * @description The connector's per-post settings
+                             * @default {}
+                             */
+                            settings?: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description This channel's text; null: the master text
+                             * @default null
+                             */
+                            text?: string | null;
+                            /**
+                             * @description null: the master's thread
+                             * @default null
+                             */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    /** @description Alt text for this post only; absent or null: the library's */
+                                    altText?: string | null;
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[] | null;
+                        }[];
+                        /**
+                         * @description The master text
+                         * @default
+                         */
+                        text?: string;
+                        /**
+                         * @description Posts after the first, where the network has threads
+                         * @default []
+                         */
+                        thread?: {
+                            /** @default [] */
+                            media?: {
+                                /** @description Alt text for this post only; absent or null: the library's */
+                                altText?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A file of the workspace's media library (POST /media)
+                                 */
+                                mediaId: string;
+                            }[];
+                            text: string;
+                        }[];
+                        /** @description Local time of every occurrence; see docs/adr/0016 for times daylight saving skips */
+                        time: string;
+                        /** @description IANA zone the date and time are read in, e.g. Europe/Rome */
+                        timeZone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The series after the edit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When occurrences were last made
+                             */
+                            materialisedAt: string | null;
+                            /** @description The posts made so far, by occurrence time */
+                            occurrences: {
+                                /** @description Edited by a person: edits of the series leave it alone */
+                                changedByPerson: boolean;
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description What every occurrence is made from */
+                            post: {
+                                /** Format: uuid */
+                                campaignId: string | null;
+                                /** @enum {string} */
+                                contentType: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                                firstComment: string | null;
+                                goalIds: string[];
+                                media: {
+                                    altText: string | null;
+                                    durationSeconds: number | null;
+                                    height: number | null;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "gif";
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                    mimeType: string;
+                                    sizeBytes: number | null;
+                                    /**
+                                     * Format: uri
+                                     * @description A signed link to the file (or its derivative for the network), valid for a while
+                                     */
+                                    url: string;
+                                    width: number | null;
+                                }[];
+                                pillarKey: string | null;
+                                tags: string[];
+                                targets: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    /**
+                                     * @description null: the master's first comment
+                                     * @default null
+                                     */
+                                    firstComment: string | null;
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[] | null;
+                                    /**
+                                     * @description The connector's per-post settings
+                                     * @default {}
+                                     */
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * @description This channel's text; null: the master text
+                                     * @default null
+                                     */
+                                    text: string | null;
+                                    thread: {
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[];
+                                        text: string;
+                                    }[] | null;
+                                }[];
+                                text: string;
+                                thread: {
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[];
+                                    text: string;
+                                }[];
+                            };
+                            /** @description Occurrences the last run could not schedule (kept as drafts), and why */
+                            problems: {
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                problems: {
+                                    field: string;
+                                    problem: string;
+                                }[];
+                            }[];
+                            revision: number;
+                            /** @description The rule as stored, in RFC 5545 form */
+                            rule: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            time: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            warnings: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; the message names each offending field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such series in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The series changed meanwhile, or has ended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series/{seriesId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a series now
+         * @description No more occurrences are made; upcoming ones nothing has happened to are withdrawn. Based on `revision`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The revision of the series the end is based on */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ended series */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When occurrences were last made
+                             */
+                            materialisedAt: string | null;
+                            /** @description The posts made so far, by occurrence time */
+                            occurrences: {
+                                /** @description Edited by a person: edits of the series leave it alone */
+                                changedByPerson: boolean;
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled";
+                            }[];
+                            /** @description What every occurrence is made from */
+                            post: {
+                                /** Format: uuid */
+                                campaignId: string | null;
+                                /** @enum {string} */
+                                contentType: "text" | "link" | "image" | "carousel" | "video" | "story" | "reel";
+                                firstComment: string | null;
+                                goalIds: string[];
+                                media: {
+                                    altText: string | null;
+                                    durationSeconds: number | null;
+                                    height: number | null;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "gif";
+                                    /**
+                                     * Format: uuid
+                                     * @description A file of the workspace's media library (POST /media)
+                                     */
+                                    mediaId: string;
+                                    mimeType: string;
+                                    sizeBytes: number | null;
+                                    /**
+                                     * Format: uri
+                                     * @description A signed link to the file (or its derivative for the network), valid for a while
+                                     */
+                                    url: string;
+                                    width: number | null;
+                                }[];
+                                pillarKey: string | null;
+                                tags: string[];
+                                targets: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    /**
+                                     * @description null: the master's first comment
+                                     * @default null
+                                     */
+                                    firstComment: string | null;
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[] | null;
+                                    /**
+                                     * @description The connector's per-post settings
+                                     * @default {}
+                                     */
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * @description This channel's text; null: the master text
+                                     * @default null
+                                     */
+                                    text: string | null;
+                                    thread: {
+                                        media: {
+                                            altText: string | null;
+                                            durationSeconds: number | null;
+                                            height: number | null;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "gif";
+                                            /**
+                                             * Format: uuid
+                                             * @description A file of the workspace's media library (POST /media)
+                                             */
+                                            mediaId: string;
+                                            mimeType: string;
+                                            sizeBytes: number | null;
+                                            /**
+                                             * Format: uri
+                                             * @description A signed link to the file (or its derivative for the network), valid for a while
+                                             */
+                                            url: string;
+                                            width: number | null;
+                                        }[];
+                                        text: string;
+                                    }[] | null;
+                                }[];
+                                text: string;
+                                thread: {
+                                    media: {
+                                        altText: string | null;
+                                        durationSeconds: number | null;
+                                        height: number | null;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "gif";
+                                        /**
+                                         * Format: uuid
+                                         * @description A file of the workspace's media library (POST /media)
+                                         */
+                                        mediaId: string;
+                                        mimeType: string;
+                                        sizeBytes: number | null;
+                                        /**
+                                         * Format: uri
+                                         * @description A signed link to the file (or its derivative for the network), valid for a while
+                                         */
+                                        url: string;
+                                        width: number | null;
+                                    }[];
+                                    text: string;
+                                }[];
+                            };
+                            /** @description Occurrences the last run could not schedule (kept as drafts), and why */
+                            problems: {
+                                /** Format: date-time */
+                                occurrenceAt: string;
+                                problems: {
+                                    field: string;
+                                    problem: string;
+                                }[];
+                            }[];
+                            revision: number;
+                            /** @description The rule as stored, in RFC 5545 form */
+                            rule: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            time: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            warnings: {
+                                field: string;
+                                problem: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; the message names each offending field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Requires the permission campaign:write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such series in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The series changed meanwhile, or has ended already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -358,6 +358,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Too many requests for this e-mail or from this address (answered alike whether the e-mail has an account); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -375,7 +382,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the token from the link; signs out every session */
+        /** Set a new password with the token from the link; revokes every browser session, sign-in token and API token of the account (make new API tokens after signing in) */
         post: {
             parameters: {
                 query?: never;
@@ -409,6 +416,13 @@ export interface paths {
                 };
                 /** @description error json-required: the body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many wrong links from this address, or new passwords for this account; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -700,6 +714,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Too many sign-ups for this e-mail or from this address (answered alike for a new and a taken e-mail); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -779,7 +800,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor sign-in off; needs a current code */
+        /** Turn two-factor sign-in off; needs the current password and a current code */
         post: {
             parameters: {
                 query?: never;
@@ -792,6 +813,8 @@ export interface paths {
                     "application/json": {
                         /** @description The current code from the authenticator app, when two-factor sign-in is on */
                         code: string;
+                        /** @description Your current password: changing two-factor sign-in needs it, not only a session */
+                        password: string;
                     };
                 };
             };
@@ -810,7 +833,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Too many wrong codes for this account; see Retry-After */
+                /** @description Too many wrong passwords or codes for this account; see Retry-After */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -834,7 +857,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Get a new TOTP secret; two-factor sign-in is on once confirmed with a code. While it is on, send the current code of the old secret to replace it */
+        /** Get a new TOTP secret; two-factor sign-in is on once confirmed with a code. Needs the current password; while two-factor sign-in is on, also the current code of the old secret to replace it */
         post: {
             parameters: {
                 query?: never;
@@ -842,11 +865,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
                     "application/json": {
                         /** @description While two-factor sign-in is on: the current code from your authenticator app (replacing the secret) */
                         code?: string;
+                        /** @description Your current password: changing two-factor sign-in needs it, not only a session */
+                        password: string;
                     };
                 };
             };
@@ -879,7 +904,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Too many wrong codes for this account; see Retry-After */
+                /** @description Too many wrong passwords or codes for this account; see Retry-After */
                 429: {
                     headers: {
                         [name: string]: unknown;

@@ -22,9 +22,17 @@ export interface AccountRepository {
   listWorkspaces(tenantId: string, workspaceIds: readonly string[]): Promise<Workspace[]>;
   /**
    * Every agency: seals TOTP secrets still in clear (from before the vault held them) and re-wraps those under
-   * another master key than the active one, `batchSize` rows per transaction; how many rows changed.
+   * another master key than the active one, `batchSize` rows per transaction. A row it cannot open (its key gone
+   * from the ring, a damaged envelope) is passed over and named in the report; the others go on.
    */
-  sealTwoFactorSecrets(batchSize: number): Promise<number>;
+  sealTwoFactorSecrets(batchSize: number): Promise<TwoFactorSealReport>;
+}
+
+export interface TwoFactorSealReport {
+  /** Rows sealed or re-wrapped under the active key. */
+  readonly sealed: number;
+  /** Members whose secret could not be (ids only, never a secret): they still need the old key. */
+  readonly failedMemberIds: readonly string[];
 }
 
 // The lookups every account handler makes through the port.

@@ -26,4 +26,6 @@ export interface ApiTokenRepository {
   revokeNamed(tenantId: string, memberId: string, id: string, now: Date): Promise<boolean>;
   /** Signs the member out everywhere: every browser session and sign-in token (named tokens stay). */
   revokeSignIns(tenantId: string, memberId: string, now: Date): Promise<void>;
+  /** Every active token of the member, named ones included (a password reset); how many of each kind. */
+  revokeAll(tenantId: string, memberId: string, now: Date): Promise<Record<ApiTokenKind, number>>;
 }

@@ -52,6 +52,12 @@ export interface ChannelRepository {
   claimForRefresh(ref: ChannelRef, dueBefore: Date, claimTtlMs: number): Promise<RefreshClaim | null>;
   /** Writes the refreshed grant and credentials if the claim still holds (false: fenced out) and releases it. */
   saveRefreshed(claim: RefreshClaim, channel: Channel, sealed: SealedSecret): Promise<boolean>;
+  /**
+   * Runs `work` under the row lock only while the claim holds its fence (still ours, the channel connected and
+   * unchanged since the claim): a refresh's failure must not flag a channel that was reconnected meanwhile.
+   * Null when the fence refuses.
+   */
+  withClaim<T>(claim: RefreshClaim, work: (stored: StoredChannel) => Promise<T>): Promise<T | null>;
   /** Gives the claim up without writing (the refresh failed or was not possible). */
   releaseClaim(claim: RefreshClaim): Promise<void>;
   /**

@@ -2,7 +2,10 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { TenantTransactions } from '@chorus/service-kit';
 import type { Tx } from '@chorus/persistence';
-import type { AccountRepository } from '../../application/ports/account-repository.port.js';
+import type {
+  AccountRepository,
+  TwoFactorSealReport,
+} from '../../application/ports/account-repository.port.js';
 import type { SealedSecret, TokenVault } from '../../application/ports/token-vault.port.js';
 import { TOKEN_VAULT } from '../../gateway.tokens.js';
 import { EmailAlreadyRegisteredError } from '../../domain/account.errors.js';
@@ -161,43 +164,52 @@ export class AccountTypeormRepository implements AccountRepository {
     return rows.map(workspaceToDomain);
   }
 
-  async sealTwoFactorSecrets(batchSize: number): Promise<number> {
+  async sealTwoFactorSecrets(batchSize: number): Promise<TwoFactorSealReport> {
     const vault = this.vault;
     if (vault === undefined) {
-      return 0;
+      return { sealed: 0, failedMemberIds: [] };
     }
     let total = 0;
+    // A row that cannot be opened is passed over (left out of the next batches), not retried forever, so one bad
+    // row cannot keep every later one under the old key (ADR 0018).
+    const failed: string[] = [];
     for (;;) {
-      const changed = await this.transactions.asSystem(async (tx) => {
+      const seen = await this.transactions.asSystem(async (tx) => {
         const rows = await tx.query<UnsealedTwoFactorRow>(
           `SELECT id, tenant_id, totp_sealed, totp_secret_unsealed, totp_pending_secret_unsealed
              FROM gateway.member
-            WHERE totp_secret_unsealed IS NOT NULL OR totp_pending_secret_unsealed IS NOT NULL
-               OR totp_sealed->>'keyId' <> $1
+            WHERE (totp_secret_unsealed IS NOT NULL OR totp_pending_secret_unsealed IS NOT NULL
+               OR totp_sealed->>'keyId' <> $1) AND NOT (id = ANY($3::uuid[]))
             ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [vault.activeKeyId, batchSize],
+          [vault.activeKeyId, batchSize, failed],
         );
         for (const row of rows) {
           const binding = totpBinding(row.tenant_id, row.id);
-          const sealed =
-            row.totp_sealed === null
-              ? sealTwoFactorSecrets(vault, binding, {
-                  secret: row.totp_secret_unsealed,
-                  pendingSecret: row.totp_pending_secret_unsealed,
-                }).totpSealed
-              : vault.rewrap(row.totp_sealed, binding);
+          let sealed: SealedSecret | null;
+          try {
+            sealed =
+              row.totp_sealed === null
+                ? sealTwoFactorSecrets(vault, binding, {
+                    secret: row.totp_secret_unsealed,
+                    pendingSecret: row.totp_pending_secret_unsealed,
+                  }).totpSealed
+                : vault.rewrap(row.totp_sealed, binding);
+          } catch {
+            failed.push(row.id);
+            continue;
+          }
           await tx.query(
             `UPDATE gateway.member
                 SET totp_sealed = $2, totp_secret_unsealed = NULL, totp_pending_secret_unsealed = NULL
               WHERE id = $1`,
             [row.id, sealed === null ? null : JSON.stringify(sealed)],
           );
+          total += 1;
         }
         return rows.length;
       });
-      total += changed;
-      if (changed < batchSize) {
-        return total;
+      if (seen < batchSize) {
+        return { sealed: total, failedMemberIds: failed };
       }
     }
   }

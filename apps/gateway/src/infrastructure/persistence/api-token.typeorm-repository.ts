@@ -3,6 +3,7 @@ import { In, IsNull, MoreThan } from 'typeorm';
 import { isRole } from '@chorus/access';
 import { TenantTransactions } from '@chorus/service-kit';
 import type {
+  ApiTokenKind,
   ApiTokenRepository,
   StoredApiToken,
 } from '../../application/ports/api-token-repository.port.js';
@@ -66,6 +67,24 @@ export class ApiTokenTypeormRepository implements ApiTokenRepository {
       ),
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  async revokeAll(tenantId: string, memberId: string, now: Date): Promise<Record<ApiTokenKind, number>> {
+    const rows = await this.transactions.run(tenantId, (tx) =>
+      tx.query<{ kind: ApiTokenKind; n: string }>(
+        `WITH revoked AS (
+           UPDATE gateway.api_token SET revoked_at = $2
+            WHERE member_id = $1 AND revoked_at IS NULL AND expires_at > $2
+            RETURNING kind)
+         SELECT kind, count(*) AS n FROM revoked GROUP BY kind`,
+        [memberId, now],
+      ),
+    );
+    const counts: Record<ApiTokenKind, number> = { 'sign-in': 0, session: 0, named: 0 };
+    for (const row of rows) {
+      counts[row.kind] = Number(row.n);
+    }
+    return counts;
   }
 
   async revokeSignIns(tenantId: string, memberId: string, now: Date): Promise<void> {

@@ -146,6 +146,24 @@ export class ChannelTypeormRepository implements ChannelRepository {
     });
   }
 
+  async withClaim<T>(claim: RefreshClaim, work: (found: StoredChannel) => Promise<T>): Promise<T | null> {
+    return this.transactions.run(claim.ref.tenantId, async (tx) => {
+      // The same fence as saveRefreshed, taken FOR UPDATE so that nobody reconnects between check and work.
+      const fenced = await tx.query<{ id: string }>(
+        `SELECT id FROM gateway.channel
+          WHERE id = $1 AND refresh_claim_id = $2 AND state = 'connected'
+            AND date_trunc('milliseconds', updated_at) = date_trunc('milliseconds', $3::timestamptz)
+          FOR UPDATE`,
+        [claim.ref.channelId, claim.claimId, claim.seenUpdatedAt],
+      );
+      if (fenced.length === 0) {
+        return null;
+      }
+      const row = await tx.manager.findOneBy(ChannelOrmEntity, { id: claim.ref.channelId });
+      return work(stored(row)!);
+    });
+  }
+
   async releaseClaim(claim: RefreshClaim): Promise<void> {
     await this.transactions.run(claim.ref.tenantId, (tx) =>
       tx.query(

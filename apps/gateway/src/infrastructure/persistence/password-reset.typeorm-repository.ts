@@ -23,6 +23,18 @@ export class PasswordResetTypeormRepository implements PasswordResetRepository {
     );
   }
 
+  async find(hash: string, now: Date): Promise<{ tenantId: string; memberId: string } | null> {
+    const rows = await this.transactions.asSystem((tx) =>
+      tx.query<{ tenant_id: string; member_id: string }>(
+        `SELECT tenant_id, member_id FROM gateway.password_reset
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+        [hash, now],
+      ),
+    );
+    const row = rows[0];
+    return row === undefined ? null : { tenantId: row.tenant_id, memberId: row.member_id };
+  }
+
   /** One UPDATE ... RETURNING: two requests racing with the same link cannot both win. */
   async consume(hash: string, now: Date): Promise<{ tenantId: string; memberId: string } | null> {
     const rows = await this.transactions.asSystem((tx) =>

@@ -80,8 +80,10 @@ export class ChannelMaintenanceWorker implements OnApplicationBootstrap, OnAppli
     // One failing kind (a key removed too early) must not keep the others under the old key.
     for (const [what, command] of passes) {
       await this.commands
-        .execute<typeof command, number>(command)
-        .then((count) => {
+        .execute<typeof command, number | { sealed: number }>(command)
+        .then((result) => {
+          // The two-factor pass reports its failures itself (by member id) and goes on past them.
+          const count = typeof result === 'number' ? result : result.sealed;
           if (count > 0) {
             this.logger.write('info', `${what} sealed or re-wrapped under the active master key`, { count });
           }

@@ -23,6 +23,7 @@ import {
   TooManyAttemptsError,
   TwoFactorNotStartedError,
   TwoFactorVaultMissingError,
+  WrongCurrentPasswordError,
 } from '../../domain/account.errors.js';
 
 function fieldProblem(field: string, message: string): BadRequestException {
@@ -63,6 +64,9 @@ export function accountHttpError(error: unknown, reply?: FastifyReply): unknown 
   }
   if (error instanceof InvalidResetTokenError) {
     return fieldProblem('token', error.message);
+  }
+  if (error instanceof WrongCurrentPasswordError) {
+    return fieldProblem('password', error.message);
   }
   if (error instanceof CurrentTwoFactorCodeRequiredError) {
     return fieldProblem('code', error.message);

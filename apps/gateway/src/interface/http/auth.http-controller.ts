@@ -44,8 +44,21 @@ export class AuthHttpController {
   @BodySchema(SignUpBody)
   @ResponseSchema(202, SignUpResponse, 'Accepted: sign in with this e-mail and password')
   @BadRequestDoc()
-  async signUp(@ValidBody(SignUpBody) body: SignUpBody): Promise<z.infer<typeof SignUpResponse>> {
-    await this.commands.execute(new SignUpCommand(body));
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many sign-ups for this e-mail or from this address (answered alike for a new and a taken e-mail); ' +
+      'see Retry-After',
+  })
+  async signUp(
+    @ValidBody(SignUpBody) body: SignUpBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<z.infer<typeof SignUpResponse>> {
+    try {
+      await this.commands.execute(new SignUpCommand(body, request.ip));
+    } catch (error) {
+      throw accountHttpError(error, reply);
+    }
     return {
       message:
         'Sign in with this e-mail and password to start. If you cannot, this address may already have an ' +

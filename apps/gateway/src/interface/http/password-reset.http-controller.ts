@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { BadRequestDoc, BodySchema, PublicEndpoint, ResponseSchema, ValidBody } from '@chorus/service-kit';
 import { CompletePasswordResetCommand } from '../../application/commands/complete-password-reset/complete-password-reset.command.js';
@@ -29,10 +30,21 @@ export class PasswordResetHttpController {
   @BodySchema(RequestPasswordResetBody)
   @ResponseSchema(202, AcceptedResponse, 'Accepted')
   @BadRequestDoc()
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many requests for this e-mail or from this address (answered alike whether the e-mail has an ' +
+      'account); see Retry-After',
+  })
   async request(
     @ValidBody(RequestPasswordResetBody) body: RequestPasswordResetBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<z.infer<typeof AcceptedResponse>> {
-    await this.commands.execute(new RequestPasswordResetCommand(body.email));
+    try {
+      await this.commands.execute(new RequestPasswordResetCommand(body.email, request.ip));
+    } catch (error) {
+      throw accountHttpError(error, reply);
+    }
     return { message: 'If this e-mail has an account, a reset link is on its way' };
   }
 
@@ -40,14 +52,25 @@ export class PasswordResetHttpController {
   @HttpCode(204)
   @PublicEndpoint()
   @SameOriginJson()
-  @ApiOperation({ summary: 'Set a new password with the token from the link; signs out every session' })
+  @ApiOperation({
+    summary:
+      'Set a new password with the token from the link; revokes every browser session, sign-in token and ' +
+      'API token of the account (make new API tokens after signing in)',
+  })
   @BodySchema(CompletePasswordResetBody)
   @BadRequestDoc()
-  async complete(@ValidBody(CompletePasswordResetBody) body: CompletePasswordResetBody): Promise<void> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many wrong links from this address, or new passwords for this account; see Retry-After',
+  })
+  async complete(
+    @ValidBody(CompletePasswordResetBody) body: CompletePasswordResetBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     try {
-      await this.commands.execute(new CompletePasswordResetCommand(body.token, body.password));
+      await this.commands.execute(new CompletePasswordResetCommand(body.token, body.password, request.ip));
     } catch (error) {
-      throw accountHttpError(error);
+      throw accountHttpError(error, reply);
     }
   }
 }

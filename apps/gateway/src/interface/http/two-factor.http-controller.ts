@@ -1,12 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -15,14 +9,18 @@ import {
   BodySchema,
   ResponseSchema,
   ValidBody,
-  openApiSchemaOf,
   type RequestWithMember,
 } from '@chorus/service-kit';
 import { ConfirmTwoFactorCommand } from '../../application/commands/confirm-two-factor/confirm-two-factor.command.js';
 import { DisableTwoFactorCommand } from '../../application/commands/disable-two-factor/disable-two-factor.command.js';
 import { SetUpTwoFactorCommand } from '../../application/commands/set-up-two-factor/set-up-two-factor.command.js';
 import { accountHttpError } from './account-http.errors.js';
-import { TwoFactorCodeBody, TwoFactorSetUpBody, TwoFactorSetUpResponse } from './dto/two-factor.dto.js';
+import {
+  TwoFactorCodeBody,
+  TwoFactorDisableBody,
+  TwoFactorSetUpBody,
+  TwoFactorSetUpResponse,
+} from './dto/two-factor.dto.js';
 import { credentialOwner } from './credential-owner.mapper.js';
 
 /** Optional TOTP two-factor sign-in (RFC 6238), for the signed-in member. */
@@ -36,14 +34,15 @@ export class TwoFactorHttpController {
   @AuthenticatedEndpoint()
   @ApiOperation({
     summary:
-      'Get a new TOTP secret; two-factor sign-in is on once confirmed with a code. While it is on, send the ' +
-      'current code of the old secret to replace it',
+      'Get a new TOTP secret; two-factor sign-in is on once confirmed with a code. Needs the current ' +
+      'password; while two-factor sign-in is on, also the current code of the old secret to replace it',
   })
-  // Optional: no body while two-factor sign-in is off.
-  @ApiBody({ schema: openApiSchemaOf(TwoFactorSetUpBody.unwrap()), required: false })
+  @BodySchema(TwoFactorSetUpBody)
   @ResponseSchema(201, TwoFactorSetUpResponse, 'The secret and its otpauth:// URI')
   @BadRequestDoc()
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many wrong passwords or codes for this account; see Retry-After',
+  })
   async setUp(
     @ValidBody(TwoFactorSetUpBody) body: TwoFactorSetUpBody,
     @Req() request: RequestWithMember,
@@ -52,7 +51,7 @@ export class TwoFactorHttpController {
     const member = credentialOwner(request);
     try {
       return await this.commands.execute(
-        new SetUpTwoFactorCommand(member.tenantId, member.userId, body?.code),
+        new SetUpTwoFactorCommand(member.tenantId, member.userId, body.password, body.code),
       );
     } catch (error) {
       throw accountHttpError(error, reply);
@@ -83,18 +82,22 @@ export class TwoFactorHttpController {
   @Post('disable')
   @HttpCode(204)
   @AuthenticatedEndpoint()
-  @ApiOperation({ summary: 'Turn two-factor sign-in off; needs a current code' })
-  @BodySchema(TwoFactorCodeBody)
+  @ApiOperation({ summary: 'Turn two-factor sign-in off; needs the current password and a current code' })
+  @BodySchema(TwoFactorDisableBody)
   @BadRequestDoc()
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many wrong passwords or codes for this account; see Retry-After',
+  })
   async disable(
-    @ValidBody(TwoFactorCodeBody) body: TwoFactorCodeBody,
+    @ValidBody(TwoFactorDisableBody) body: TwoFactorDisableBody,
     @Req() request: RequestWithMember,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const member = credentialOwner(request);
     try {
-      await this.commands.execute(new DisableTwoFactorCommand(member.tenantId, member.userId, body.code));
+      await this.commands.execute(
+        new DisableTwoFactorCommand(member.tenantId, member.userId, body.password, body.code),
+      );
     } catch (error) {
       throw accountHttpError(error, reply);
     }

@@ -1,7 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
-import { InvalidTwoFactorCodeError, TooManyAttemptsError } from '../../../domain/account.errors.js';
+import {
+  InvalidTwoFactorCodeError,
+  TooManyAttemptsError,
+  WrongCurrentPasswordError,
+} from '../../../domain/account.errors.js';
 import { twoFactorThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
 import { ACCOUNT_REPOSITORY, AUDIT_LOG, AUTH_THROTTLE } from '../../../gateway.tokens.js';
 import type { AuthThrottle } from '../../ports/auth-throttle.port.js';
@@ -21,12 +25,16 @@ export class DisableTwoFactorHandler implements ICommandHandler<DisableTwoFactor
 
   async execute(command: DisableTwoFactorCommand): Promise<void> {
     const member = await loadMember(this.accounts, command.tenantId, command.memberId);
-    // Six digits are guessable: codes are throttled per account like sign-in.
+    // Passwords and six digits are guessable: each try is throttled per account like sign-in.
     const now = new Date();
     const keys = twoFactorThrottleKeys(member.id);
     const lockedFor = await this.throttle.reserve(keys, now);
     if (lockedFor !== null) {
       throw new TooManyAttemptsError(lockedFor);
+    }
+    // Re-authentication first: a session alone must not turn the second factor off.
+    if (!(await member.checkPassword(command.password))) {
+      throw new WrongCurrentPasswordError();
     }
     if (!member.twoFactorEnabled || !member.checkSecondFactor(command.code, now)) {
       throw new InvalidTwoFactorCodeError();

@@ -10,7 +10,7 @@ import { PasswordHash } from '../../../domain/password-hash.value-object.js';
 import { inUniformTime } from '../../../domain/uniform-answer-time.value-object.js';
 import {
   ACCOUNT_REPOSITORY,
-  MAIL_SENDER,
+  BACKGROUND_MAIL_SENDER,
   PASSWORD_RESET_REPOSITORY,
   PUBLIC_URL,
   AUDIT_LOG,
@@ -30,7 +30,9 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
   constructor(
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(PASSWORD_RESET_REPOSITORY) private readonly resets: PasswordResetRepository,
-    @Inject(MAIL_SENDER) private readonly mail: MailSender,
+    // In the background, like the other account mail: a slow or failing SMTP server must neither hold nor fail
+    // the answer, nor make another agency's address answer slower than a new one (ADR 0017, 0029).
+    @Inject(BACKGROUND_MAIL_SENDER) private readonly mail: MailSender,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,

@@ -41,31 +41,24 @@ export class RefreshChannelCredentialsHandler implements ICommandHandler<Refresh
     const expired = props.tokenExpiresAt !== null && props.tokenExpiresAt.getTime() <= Date.now();
     const connector = this.access.connector(props.network);
     if (connector.auth.refresh === undefined) {
-      await this.channels.releaseClaim(claim);
       if (expired) {
-        await this.markReauth(ref, 'token-expired', 'Access expired and this network cannot renew it');
-        return 'reauth-required';
+        return this.markReauth(claim, 'Access expired and this network cannot renew it');
       }
+      await this.channels.releaseClaim(claim);
       return 'not-refreshable';
     }
     let fresh: Credentials;
     try {
       fresh = await connector.auth.refresh(openCredentials(this.access.vault(), ref, sealed!));
     } catch (error) {
-      await this.channels.releaseClaim(claim);
       if (connectorErrorKind(error) === 'reauth-required') {
-        await this.markReauth(
-          ref,
-          'token-expired',
-          `The network refused to renew access: ${(error as Error).message}`,
-        );
-        return 'reauth-required';
+        return this.markReauth(claim, `The network refused to renew access: ${(error as Error).message}`);
       }
       if (expired) {
         // Nothing works with an expired token: say so now rather than let publishing fail silently.
-        await this.markReauth(ref, 'token-expired', 'Access expired and could not be renewed');
-        return 'reauth-required';
+        return this.markReauth(claim, 'Access expired and could not be renewed');
       }
+      await this.channels.releaseClaim(claim);
       throw error;
     }
     return this.writeBack(claim, fresh);
@@ -98,10 +91,23 @@ export class RefreshChannelCredentialsHandler implements ICommandHandler<Refresh
     return due ? 'busy' : 'not-due';
   }
 
-  /** Under the row lock, a short transaction without network calls. */
-  private async markReauth(ref: ChannelRef, code: ReauthCode, message: string): Promise<void> {
-    await this.channels.withLock(ref, (current) =>
+  /**
+   * Under the row lock and the claim's fence, a short transaction without network calls: the failure speaks
+   * for the credentials this refresh held. A member who reconnected (or disconnected) the channel meanwhile
+   * gave it new ones, which this failure says nothing about, so it is left as they made it.
+   */
+  private async markReauth(claim: RefreshClaim, message: string): Promise<RefreshOutcome> {
+    const code: ReauthCode = 'token-expired';
+    const marked = await this.channels.withClaim(claim, (current): Promise<boolean> =>
       this.commands.execute(new MarkChannelReauthRequiredCommand(current, code, message)),
     );
+    await this.channels.releaseClaim(claim);
+    if (marked === null) {
+      this.logger.write('warn', 'channel refresh failed, but the channel changed meanwhile: not flagged', {
+        channelId: claim.ref.channelId,
+      });
+      return 'fenced';
+    }
+    return 'reauth-required';
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
+import { TooManyAttemptsError } from '../../../domain/account.errors.js';
 import { ApiToken } from '../../../domain/api-token.value-object.js';
 import { resetThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
 import { PasswordHash } from '../../../domain/password-hash.value-object.js';
@@ -34,18 +35,21 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
   ) {}
 
-  /** Known e-mail, unknown e-mail or throttled: the same answer in the same time (uniform-answer-time). */
-  execute(command: RequestPasswordResetCommand): Promise<void> {
-    return inUniformTime(() => this.request(command));
+  /**
+   * Known or unknown e-mail: the same answer in the same time (uniform-answer-time). Every request counts against
+   * the e-mail and the address before the e-mail is looked up, so one over its limit is refused
+   * (TooManyAttemptsError) alike for a known and an unknown e-mail, and no mailbox is flooded through us.
+   */
+  async execute(command: RequestPasswordResetCommand): Promise<void> {
+    const now = new Date();
+    const lockedFor = await this.throttle.reserve(resetThrottleKeys(command.email, command.ip), now);
+    if (lockedFor !== null) {
+      throw new TooManyAttemptsError(lockedFor);
+    }
+    return inUniformTime(() => this.request(command, now));
   }
 
-  private async request(command: RequestPasswordResetCommand): Promise<void> {
-    const now = new Date();
-    const keys = resetThrottleKeys(command.email);
-    // A flooded mailbox is refused silently: the answer must not differ from an unknown e-mail's.
-    if ((await this.throttle.reserve(keys, now)) !== null) {
-      return;
-    }
+  private async request(command: RequestPasswordResetCommand, now: Date): Promise<void> {
     const member = await this.accounts.findMemberByEmail(command.email);
     // The same argon2 work either way, so the CPU load does not tell either.
     await PasswordHash.burnEquivalentTime(command.email);

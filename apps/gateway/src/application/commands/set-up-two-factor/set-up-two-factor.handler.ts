@@ -6,6 +6,7 @@ import {
   InvalidTwoFactorCodeError,
   TooManyAttemptsError,
   TwoFactorVaultMissingError,
+  WrongCurrentPasswordError,
 } from '../../../domain/account.errors.js';
 import { twoFactorThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
 import { ACCOUNT_REPOSITORY, AUTH_THROTTLE, TOKEN_VAULT } from '../../../gateway.tokens.js';
@@ -29,32 +30,26 @@ export class SetUpTwoFactorHandler implements ICommandHandler<SetUpTwoFactorComm
       throw new TwoFactorVaultMissingError();
     }
     const member = await loadMember(this.accounts, command.tenantId, command.memberId);
-    if (member.twoFactorEnabled) {
-      await this.proveCurrentSecret(command, (code, now) => member.checkSecondFactor(code, now));
-    }
-    const secret = TotpSecret.generate();
-    member.startTwoFactorSetUp(secret);
-    await this.accounts.saveCredentials(member);
-    return { secret: secret.base32, otpauthUri: secret.otpauthUri(member.snapshot().email) };
-  }
-
-  /** A current code of the secret in use, throttled per account like sign-in. */
-  private async proveCurrentSecret(
-    command: SetUpTwoFactorCommand,
-    check: (code: string, now: Date) => boolean,
-  ): Promise<void> {
-    if (command.currentCode === undefined) {
+    if (member.twoFactorEnabled && command.currentCode === undefined) {
       throw new CurrentTwoFactorCodeRequiredError();
     }
+    // The password and the code are guessable secrets: each try is counted per account, like sign-in.
     const now = new Date();
     const keys = twoFactorThrottleKeys(command.memberId);
     const lockedFor = await this.throttle.reserve(keys, now);
     if (lockedFor !== null) {
       throw new TooManyAttemptsError(lockedFor);
     }
-    if (!check(command.currentCode, now)) {
+    if (!(await member.checkPassword(command.password))) {
+      throw new WrongCurrentPasswordError();
+    }
+    if (member.twoFactorEnabled && !member.checkSecondFactor(command.currentCode!, now)) {
       throw new InvalidTwoFactorCodeError();
     }
     await this.throttle.release(keys, keys);
+    const secret = TotpSecret.generate();
+    member.startTwoFactorSetUp(secret);
+    await this.accounts.saveCredentials(member);
+    return { secret: secret.base32, otpauthUri: secret.otpauthUri(member.snapshot().email) };
   }
 }

@@ -13,6 +13,8 @@ export class SignUpCommand extends Command<void> {
       readonly email: string;
       readonly password: string;
     },
+    /** The client's address, for the per-address limit (sign-in's throttle). */
+    readonly ip: string,
   ) {
     super();
   }

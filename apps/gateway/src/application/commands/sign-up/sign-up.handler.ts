@@ -2,9 +2,9 @@ import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { uuidv7 } from '@chorus/contracts';
 import { SERVICE_LOGGER, type JsonLogger } from '@chorus/service-kit';
-import { EmailAlreadyRegisteredError } from '../../../domain/account.errors.js';
+import { EmailAlreadyRegisteredError, TooManyAttemptsError } from '../../../domain/account.errors.js';
 import { Agency } from '../../../domain/agency.aggregate.js';
-import { signUpNoticeThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
+import { signUpNoticeThrottleKeys, signUpThrottleKeys } from '../../../domain/auth-throttle.value-object.js';
 import type { Member } from '../../../domain/member.aggregate.js';
 import { PasswordHash } from '../../../domain/password-hash.value-object.js';
 import { inUniformTime } from '../../../domain/uniform-answer-time.value-object.js';
@@ -33,8 +33,19 @@ export class SignUpHandler implements ICommandHandler<SignUpCommand> {
     @Optional() @Inject(PUBLIC_URL) private readonly publicUrl: string | undefined,
   ) {}
 
-  /** New or taken e-mail: the same answer in the same time, the same argon2 work (uniform-answer-time). */
-  execute(command: SignUpCommand): Promise<void> {
+  /**
+   * New or taken e-mail: the same answer in the same time, the same argon2 work (uniform-answer-time). Every
+   * attempt counts against the e-mail and the address before the e-mail is looked up, so the refusal of one
+   * over its limit (TooManyAttemptsError) cannot tell a taken e-mail from a new one either.
+   */
+  async execute(command: SignUpCommand): Promise<void> {
+    const lockedFor = await this.throttle.reserve(
+      signUpThrottleKeys(command.data.email, command.ip),
+      new Date(),
+    );
+    if (lockedFor !== null) {
+      throw new TooManyAttemptsError(lockedFor);
+    }
     return inUniformTime(() => this.signUp(command));
   }
 
