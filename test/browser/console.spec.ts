@@ -187,7 +187,8 @@ describe('the web console in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('calendar-list').getByRole('link', { name: 'Our winter blend is back' }).click();
     await page.waitForURL(new RegExp(`/content/posts/${postId}$`));
     expect(await page.getByTestId('post-status').textContent()).toBe('Scheduled');
-    await page.getByText('Acme Coffee (@acmecoffee)').waitFor();
+    // Named in the targets and again in their publishing states.
+    await page.getByText('Acme Coffee (@acmecoffee)').first().waitFor();
     await expectAccessible('post detail');
     await page.screenshot({ path: join(SCREENSHOTS, 'post-detail.png'), fullPage: true });
   });

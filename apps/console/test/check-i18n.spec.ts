@@ -13,7 +13,8 @@ function check(root: string) {
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
-describe('the translation check (npm run lint)', () => {
+// Each check parses every .svelte file of the console in a child process: seconds on a busy machine.
+describe('the translation check (npm run lint)', { timeout: 30_000 }, () => {
   let copy: string | undefined;
   afterEach(() => {
     if (copy !== undefined) {

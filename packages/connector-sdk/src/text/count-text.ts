@@ -1,7 +1,8 @@
-import { Buffer } from 'node:buffer';
 import type { CharacterWeights, CountingMethod, TextRule } from '../manifest/text-rule.schema.js';
 import { findUrls } from './find-urls.js';
 
+// TextEncoder, not node:buffer: the console counts with this module in the browser too.
+const utf8 = new TextEncoder();
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 // Pictographs, flags (regional indicator pairs) and keycaps (1️⃣): what networks count as one emoji.
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
@@ -38,7 +39,7 @@ function countUnits(text: string, method: CountingMethod, weights: CharacterWeig
     case 'utf16':
       return text.length;
     case 'utf8-bytes':
-      return Buffer.byteLength(text, 'utf8');
+      return utf8.encode(text).length;
     case 'weighted':
       return countWeighted(text, weights ?? { default: 1, ranges: [] });
   }
@@ -56,7 +57,7 @@ function countWeighted(text: string, weights: CharacterWeights): number {
   let total = 0;
   for (const { segment } of graphemes.segment(text)) {
     if (weights.emoji !== undefined && EMOJI.test(segment)) {
-      total += weights.emoji === 'utf8-bytes' ? Buffer.byteLength(segment, 'utf8') : weights.emoji;
+      total += weights.emoji === 'utf8-bytes' ? utf8.encode(segment).length : weights.emoji;
       continue;
     }
     for (const character of segment) {

@@ -25,7 +25,7 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, tr { break-inside: avoid; } }
 `;
 
-/** A standalone, printable page; also the source the console page will show. */
+/** A standalone, printable page; also the source of the console's /strategy page. */
 export function renderStrategyDocumentHtml(blocks: readonly DocumentBlock[], title: string): string {
   const body = blocks.map(renderBlock).join('\n');
   return `<!doctype html>
