@@ -74,5 +74,7 @@ await bootstrapService(
     ],
   },
 );
-await bus.start();
+// The publisher runs from here on (it starts with the application). Joining the consumer groups can wait out a
+// killed predecessor's session on the broker; the publisher does not need them, so it is ready now.
 process.send?.('ready');
+await bus.start();

@@ -169,8 +169,8 @@ try {
   const killTimes = [];
   let lastRestartAt = null;
   if (kills > 0) {
-    // Kill moments spread over the expected hand-over time of the burst.
-    const window = Math.max(3_000, posts / 2);
+    // Kill moments spread over the expected hand-over time of the burst (about 3 ms a post on 2 cores).
+    const window = Math.max(3_000, posts * 3);
     for (let k = 0; k < kills; k += 1) {
       killTimes.push(firstDue.getTime() + Math.floor(Math.random() * window));
     }
