@@ -16,9 +16,9 @@ import type {
   WaitingReason,
 } from '../../domain/publishing/publication-state.value-object.js';
 import { postInputOf } from '../../domain/schedule-checks.value-object.js';
-import { MicroBatcher } from './micro-batcher.js';
+import { MicroBatcher } from '../../shared/micro-batcher.js';
 import { postPublishedEvent } from './publication-events.mapper.js';
-import { settleIn, type Settlement } from './publication-settlement.js';
+import { settleIn, type Settlement } from './publication-settlement.typeorm-repository.js';
 
 type Instant = Date | string;
 

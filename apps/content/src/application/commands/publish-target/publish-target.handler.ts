@@ -38,7 +38,7 @@ import type {
 } from '../../ports/publication-repository.port.js';
 import type { PublishingNetworks } from '../../ports/publishing-networks.port.js';
 import { PublishTargetCommand } from './publish-target.command.js';
-import { SharedCredentialsReads } from './shared-credentials-reads.js';
+import { SharedCredentialsReads } from './shared-credentials-reads.adapter.js';
 
 /**
  * One attempt, by the rules of DESIGN.md section 5: the intent is already committed (the claim); an attempt

@@ -21,12 +21,14 @@ export function registerAccountRoutes(router: FakeRouter, deps: RouteDeps): void
     }
     const viewerId = request.token?.accountId ?? null;
     const excludeReplies = asBoolean(request.query.get('exclude_replies'));
-    const statuses = deps.state.statusesOf(account.id).filter(
-      (status) =>
-        status.deletedAt === null &&
-        deps.state.canSee(status, viewerId) &&
-        !(excludeReplies && status.inReplyToId !== null && status.inReplyToAccountId !== account.id),
-    );
+    const statuses = deps.state
+      .statusesOf(account.id)
+      .filter(
+        (status) =>
+          status.deletedAt === null &&
+          deps.state.canSee(status, viewerId) &&
+          !(excludeReplies && status.inReplyToId !== null && status.inReplyToAccountId !== account.id),
+      );
     const page = paginate(statuses, (status) => status.id, pageParams(request.query, 20, 40));
     const link = linkHeader(deps.baseUrl(), request.path, request.query, page, (status) => status.id);
     return json(

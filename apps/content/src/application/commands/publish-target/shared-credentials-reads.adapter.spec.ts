@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '@chorus/connector-sdk';
-import { SharedCredentialsReads } from './shared-credentials-reads.js';
+import { SharedCredentialsReads } from './shared-credentials-reads.adapter.js';
 
 describe('SharedCredentialsReads', () => {
   it('shares a read in flight for the same channel, and reads again once it answered', async () => {
