@@ -188,4 +188,5 @@ export { defineConnector, ConnectorImplementationError, type ConnectorSpec } fro
 export { sdkVersion } from './version.js';
 export { createPkcePair, pkceChallenge, createOAuthState, type PkcePair } from './auth/pkce.js';
 export { RotatingRefresh } from './auth/rotating-refresh.js';
+export { SharedCalls } from './auth/shared-calls.js';
 export { verifyHmacSignature, type HmacSignatureCheck } from './webhooks/verify-signature.js';

@@ -4,11 +4,11 @@ import {
   z,
   type AuthCapability,
   type Credentials,
+  SharedCalls,
 } from '@chorus/connector-sdk';
 import { isOrganization } from '../api/urn.js';
 import { LINKEDIN_SCOPES } from '../config.js';
 import type { LinkedinDeps } from '../linkedin-deps.js';
-import { SerialRefresh } from './serial-refresh.js';
 import { requestToken, type TokenAnswer } from './token-endpoint.js';
 
 const userinfo = z.object({
@@ -28,7 +28,7 @@ const POSTING_ROLES = ['ADMINISTRATOR', 'CONTENT_ADMIN', 'DIRECT_SPONSORED_CONTE
  */
 export function createLinkedinAuth(deps: LinkedinDeps): AuthCapability {
   const { config, context } = deps;
-  const refreshing = new SerialRefresh<Credentials>();
+  const refreshing = new SharedCalls<Credentials>();
 
   const credentialsOf = (
     accountId: string,

@@ -4,11 +4,11 @@ import {
   type AuthCapability,
   type ConnectorOperation,
   type Credentials,
+  SharedCalls,
 } from '@chorus/connector-sdk';
 import { me, tokenResponse, type TokenResponse } from '../api/reddit-schemas.js';
 import { REDDIT_SCOPES } from '../config.js';
 import type { RedditDeps } from '../reddit-deps.js';
-import { SerialRefresh } from './serial-refresh.js';
 
 // Reddit may answer a refused grant with HTTP 200 and an `error` field instead of a token.
 const tokenOrError = z.union([tokenResponse, z.object({ error: z.union([z.string(), z.number()]) })]);
@@ -19,7 +19,7 @@ const tokenOrError = z.union([tokenResponse, z.object({ error: z.union([z.string
  */
 export function createRedditAuth(deps: RedditDeps): AuthCapability {
   const { config, api } = deps;
-  const refreshing = new SerialRefresh<Credentials>();
+  const refreshing = new SharedCalls<Credentials>();
   const basic = { user: config.clientId, password: config.clientSecret };
 
   const token = async (

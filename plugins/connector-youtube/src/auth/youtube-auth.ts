@@ -5,11 +5,11 @@ import {
   type AuthCapability,
   type Credentials,
   type InvalidContentError,
+  SharedCalls,
 } from '@chorus/connector-sdk';
 import { channelList, tokenResponse, type TokenResponse } from '../api/youtube-schemas.js';
 import { YOUTUBE_SCOPES } from '../config.js';
 import type { YoutubeDeps } from '../youtube-deps.js';
-import { SerialRefresh } from './serial-refresh.js';
 
 /**
  * Google OAuth 2.0 with PKCE (network-apis.md 8.1): `access_type=offline` and `prompt=consent` so that Google
@@ -18,7 +18,7 @@ import { SerialRefresh } from './serial-refresh.js';
  */
 export function createYoutubeAuth(deps: YoutubeDeps): AuthCapability {
   const { config, api } = deps;
-  const refreshing = new SerialRefresh();
+  const refreshing = new SharedCalls<Credentials>();
   const tokenUrl = `${config.tokenUrl.replace(/\/+$/u, '')}/token`;
 
   const token = (operation: 'auth.exchange' | 'auth.refresh', fields: Record<string, string>) =>
@@ -105,7 +105,7 @@ export function createYoutubeAuth(deps: YoutubeDeps): AuthCapability {
     },
 
     refresh(credentials) {
-      return refreshing.run(credentials, async () => {
+      return refreshing.run(credentials.accountId, async () => {
         if (!credentials.refreshToken) {
           throw new ReauthRequiredError('No refresh token is stored for this channel: reconnect it.');
         }
