@@ -1,4 +1,10 @@
-import type { Credentials, Limits, MediaRule, TextRule } from '@chorus/connector-sdk';
+import {
+  SharedCalls,
+  type Credentials,
+  type Limits,
+  type MediaRule,
+  type TextRule,
+} from '@chorus/connector-sdk';
 import { accountRef } from '../api/account-ref.js';
 import type { MastodonInstance } from '../api/entities.js';
 import type { MastodonDeps } from '../mastodon-deps.js';
@@ -15,7 +21,7 @@ const RETRY_AFTER_FAILURE_MS = 60 * 1000;
  */
 export class InstanceLimits {
   private readonly cache = new Map<string, { limits: Limits; expiresAt: number }>();
-  private readonly reading = new Map<string, Promise<Limits>>();
+  private readonly reads = new SharedCalls<Limits>();
 
   constructor(
     private readonly deps: MastodonDeps,
@@ -28,12 +34,7 @@ export class InstanceLimits {
     if (cached && cached.expiresAt > this.deps.context.clock.now().getTime()) {
       return cached.limits;
     }
-    let read = this.reading.get(instanceUrl);
-    if (read === undefined) {
-      read = this.read(instanceUrl).finally(() => this.reading.delete(instanceUrl));
-      this.reading.set(instanceUrl, read);
-    }
-    return read;
+    return this.reads.run(instanceUrl, () => this.read(instanceUrl));
   }
 
   private async read(instanceUrl: string): Promise<Limits> {

@@ -1,4 +1,4 @@
-import type { Credentials } from '@chorus/connector-sdk';
+import { SharedCalls, type Credentials } from '@chorus/connector-sdk';
 import type { ChannelCredentials } from '../../ports/channel-credentials.port.js';
 
 /**
@@ -7,20 +7,11 @@ import type { ChannelCredentials } from '../../ports/channel-credentials.port.js
  * next attempt reads again, so a refreshed or revoked token is seen at once.
  */
 export class SharedCredentialsReads implements ChannelCredentials {
-  private readonly reading = new Map<string, Promise<Credentials>>();
+  private readonly reads = new SharedCalls<Credentials>();
 
   constructor(private readonly source: ChannelCredentials) {}
 
   credentialsFor(tenantId: string, channelId: string): Promise<Credentials> {
-    const key = `${tenantId}/${channelId}`;
-    const pending = this.reading.get(key);
-    if (pending !== undefined) {
-      return pending;
-    }
-    const read = this.source.credentialsFor(tenantId, channelId).finally(() => {
-      this.reading.delete(key);
-    });
-    this.reading.set(key, read);
-    return read;
+    return this.reads.run(`${tenantId}/${channelId}`, () => this.source.credentialsFor(tenantId, channelId));
   }
 }
