@@ -1,24 +1,37 @@
-// The gateway's internal credentials API as the publisher calls it (GET /internal/channels/:id/credentials
-// with the internal token), answering for the benchmark's channels on the fake network. The gateway itself
-// and its vault are measured elsewhere; here they would only add the cost of 1,000 OAuth connections.
+// The gateway's internal credentials API as the publisher calls it (POST /internal/channels/credentials with
+// { channelIds }, and GET /internal/channels/:id/credentials, with the internal token), answering for the
+// benchmark's channels on the fake network. The gateway itself and its vault are measured elsewhere; here they
+// would only add the cost of 1,000 OAuth connections.
 import { createServer } from 'node:http';
 
 export async function startCredentialsServer(internalToken, credentialsByChannel) {
+  const answer = (res, status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  const resultOf = (channelId) => {
+    const credentials = credentialsByChannel.get(channelId);
+    return credentials
+      ? { channelId, status: 200, network: 'mastodon', credentials }
+      : { channelId, status: 404, message: 'no such channel' };
+  };
   const server = createServer((req, res) => {
-    const match = /^\/internal\/channels\/([^/]+)\/credentials$/u.exec(req.url ?? '');
     if (req.headers['x-chorus-service-token'] !== internalToken) {
-      res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: 'internal token required' }));
+      answer(res, 401, { message: 'internal token required' });
       return;
     }
-    const credentials = match ? credentialsByChannel.get(match[1]) : undefined;
-    if (!credentials) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: 'no such channel' }));
+    if (req.method === 'POST' && req.url === '/internal/channels/credentials') {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        const { channelIds } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        answer(res, 200, { results: channelIds.map(resultOf) });
+      });
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ channelId: match[1], network: 'mastodon', credentials }));
+    const match = /^\/internal\/channels\/([^/]+)\/credentials$/u.exec(req.url ?? '');
+    const result = match ? resultOf(match[1]) : { status: 404, message: 'no such route' };
+    answer(res, result.status, result);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -33,7 +33,7 @@ const connectors = await ConnectorHost.start({
   connectors: [{ resolve: '@chorus/connector-mastodon', options: {} }],
 });
 const options = {
-  concurrency: Number(env.BENCH_CONCURRENCY ?? 400),
+  concurrency: Number(env.BENCH_CONCURRENCY ?? 1000),
   batchSize: 200,
   pollMs: 100,
   staleAfterMs: Number(env.BENCH_STALE_MS ?? 15_000),

@@ -5,7 +5,7 @@
 //
 //   npm run bench:publish -- --scenario burst|steady|crash [--posts 10000] [--channels 1000]
 //                            [--minutes 10] [--rate 50] [--kills 5] [--latency 200] [--stale-ms 15000]
-//                            [--publishers 1] [--brokers host:port] [--out file.json]
+//                            [--publishers 1] [--concurrency 1000] [--brokers host:port] [--out file.json]
 //
 // burst: every post due at the same instant; steady: --rate posts per second for --minutes; crash: the burst
 // with --kills `kill -9` of a publishing process at random moments, each followed by a restart. --publishers:
@@ -38,6 +38,8 @@ const posts = scenario === 'steady' ? Math.round(rate * minutes * 60) : Number(f
 const kills = scenario === 'crash' ? Number(flags.kills ?? 5) : 0;
 const latencyMs = Number(flags.latency ?? 200);
 const publishers = Number(flags.publishers ?? 1);
+// Attempts in flight per publishing process (CHORUS_PUBLISHER_CONCURRENCY; the product's default is 256).
+const concurrency = Number(flags.concurrency ?? 1000);
 const out = flags.out
   ? path.resolve(String(flags.out))
   : path.join(root, 'bench/results', `publish-${scenario}.json`);
@@ -101,6 +103,7 @@ const childEnv = {
   BENCH_GATEWAY_URL: gateway.url,
   CHORUS_INTERNAL_TOKEN: internalToken,
   BENCH_GROUP_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
+  BENCH_CONCURRENCY: String(concurrency),
   ...(flags['stale-ms'] ? { BENCH_STALE_MS: String(flags['stale-ms']) } : {}),
   ...(flags['stale-ms'] ? { BENCH_HEARTBEAT_MS: String(Math.max(100, Number(flags['stale-ms']) / 5)) } : {}),
 };
@@ -268,6 +271,7 @@ try {
       channels,
       latencyMs,
       publishers,
+      concurrency,
       ...(scenario === 'steady' ? { rate, minutes } : {}),
       kills,
     },

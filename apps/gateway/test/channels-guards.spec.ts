@@ -139,6 +139,53 @@ describe('channel guards (PostgreSQL, Mastodon fake)', () => {
     expect(log.body.items.map((e) => e.id)).toHaveLength(1);
   });
 
+  it('reads several channels in one batched request: each answered as its own read, each audited', async () => {
+    const first = await sealedChannel(K2, 'tok-batch-one');
+    const second = await sealedChannel(K1, 'tok-batch-two');
+    const revoked = await sealedChannel(K2, 'tok-batch-revoked');
+    await host.sql(`UPDATE gateway.channel SET state = 'reauth-required' WHERE id = $1`, [revoked]);
+    const unknown = randomUUID();
+    const batch = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${host.url}/internal/channels/credentials`, {
+        method: 'POST',
+        headers: {
+          [SERVICE_TOKEN_HEADER]: host.internalToken,
+          [TENANT_HEADER]: admin.agencyId,
+          [SERVICE_NAME_HEADER]: 'content',
+          [PURPOSE_HEADER]: 'publish',
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      });
+    const answer = await batch({ channelIds: [first, unknown, revoked, second] });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const { results } = (await answer.json()) as {
+      results: { channelId: string; status: number; credentials?: { accessToken: string } }[];
+    };
+    expect(results.map((r) => [r.channelId, r.status, r.credentials?.accessToken ?? null])).toEqual([
+      [first, 200, 'tok-batch-one'],
+      [unknown, 404, null],
+      [revoked, 409, null],
+      [second, 200, 'tok-batch-two'],
+    ]);
+    const audited = await host.sql<{ object_id: string }>(
+      `SELECT object_id FROM gateway.audit_entry
+        WHERE action = 'channel.credentials-read' AND object_id = ANY($1::text[]) ORDER BY object_id`,
+      [[first, second, revoked, unknown]],
+    );
+    expect(audited.map((row) => row.object_id).sort()).toEqual([first, second].sort());
+    // Bad input: a clear 400 naming the field, nothing read.
+    for (const body of [{}, { channelIds: [] }, { channelIds: [first, first] }, { channelIds: ['x'] }]) {
+      const refused = await batch(body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(await refused.text()).toContain('channelIds');
+    }
+    expect((await batch({ channelIds: [first] }, { [SERVICE_TOKEN_HEADER]: 'wrong' })).status).toBe(401);
+    expect((await batch({ channelIds: [first] }, { [PURPOSE_HEADER]: '' })).status).toBe(400);
+  });
+
   it('re-wraps every channel it can open, passes over one it cannot, and reports it (no secret logged)', async () => {
     await host.sql(
       `UPDATE gateway.channel SET state = 'disconnected', credentials = NULL, vault_key_id = NULL`,

@@ -50,6 +50,16 @@ export const serviceConfigSchema = z.object({
     .optional()
     .describe("the gateway's base URL for the internal credentials API, e.g. http://gateway:3000"),
   CHORUS_INTERNAL_TOKEN: internalTokenVariable,
+  // How many publish attempts one content process runs at once (docs/publishing.md, "Running it").
+  CHORUS_PUBLISHER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .optional()
+    .describe(
+      'publish attempts one content process runs at once, 1 to 5000 (default 256); a network answering in 200 ms lets 256 go out at about 1,000 a second',
+    ),
   // The content service's media library: files, the key of its signed links, and where networks reach them.
   CHORUS_MEDIA_DIR: mediaDirVariable,
   CHORUS_MEDIA_URL_KEY: mediaUrlKeyVariable,

@@ -8,6 +8,7 @@ import {
 import {
   CHANNEL_CREDENTIALS,
   GatewayCredentialsAdapter,
+  PUBLISHER_OPTIONS,
   MEDIA_LIBRARY_OPTIONS,
   PUBLISHING_NETWORKS,
   PUBLISH_CONNECTORS,
@@ -113,6 +114,14 @@ async function serveBackend(definition: ServiceDefinition, env: NodeJS.ProcessEn
                   ? []
                   : [
                       { provide: PUBLISHING_NETWORKS, useValue: publishingNetworksOf(connectors) },
+                      ...(config.CHORUS_PUBLISHER_CONCURRENCY === undefined
+                        ? []
+                        : [
+                            {
+                              provide: PUBLISHER_OPTIONS,
+                              useValue: { concurrency: config.CHORUS_PUBLISHER_CONCURRENCY },
+                            },
+                          ]),
                       {
                         provide: CHANNEL_CREDENTIALS,
                         useValue: new GatewayCredentialsAdapter(

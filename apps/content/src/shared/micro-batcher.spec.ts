@@ -55,4 +55,47 @@ describe('MicroBatcher', () => {
     const outcomes = await Promise.allSettled([1, 2, 3].map((n) => batcher.add(n)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('runs at most maxInFlight batches at once; calls made meanwhile form the next, larger batch', async () => {
+    const batches: number[][] = [];
+    const release: (() => void)[] = [];
+    const batcher = new MicroBatcher<number, number>(
+      (items) => {
+        batches.push([...items]);
+        return new Promise((resolve) => release.push(() => resolve(items.map(fulfilled))));
+      },
+      100,
+      1,
+    );
+    const first = batcher.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    // The first batch is still running: these three wait, then go together.
+    const rest = [2, 3, 4].map((n) => batcher.add(n));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    release.shift()!();
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    release.shift()!();
+    expect(await Promise.all(rest)).toEqual([2, 3, 4]);
+  });
+
+  it('rejects the callers of a run that throws synchronously, and goes on', async () => {
+    let fail = true;
+    const batcher = new MicroBatcher<number, number>(
+      (items) => {
+        if (fail) {
+          throw new Error('bug');
+        }
+        return Promise.resolve(items.map(fulfilled));
+      },
+      10,
+      1,
+    );
+    await expect(batcher.add(1)).rejects.toThrow('bug');
+    fail = false;
+    expect(await batcher.add(2)).toBe(2);
+  });
 });

@@ -9,7 +9,11 @@ export class CallMetrics {
   private readonly counters = new Map<string, MetricSample>();
 
   add(name: string, labels: Record<string, string>, amount = 1): void {
-    const key = `${name}${JSON.stringify(Object.entries(labels).sort())}`;
+    // Counted on every request: a plain string key, not JSON (labels are short names and values).
+    let key = name;
+    for (const label of Object.keys(labels).sort()) {
+      key += `\u0000${label}\u0001${labels[label]}`;
+    }
     const current = this.counters.get(key);
     this.counters.set(key, { name, labels, value: (current?.value ?? 0) + amount });
   }

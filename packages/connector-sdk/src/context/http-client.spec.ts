@@ -36,6 +36,22 @@ describe('createHttpClient', () => {
     expect(received).toBe(before + 1);
   });
 
+  it("stops a request when the caller's or the host's signal aborts, already or later", async () => {
+    const host = new AbortController();
+    const http = createHttpClient({ timeoutMs: 10_000, signal: () => host.signal });
+    const started = Date.now();
+    const byHost = http.fetch(`${base}/slow`).catch((caught: unknown) => caught);
+    setTimeout(() => host.abort(new Error('the call timed out')), 50);
+    expect(await byHost).toBeInstanceOf(Error);
+    const caller = new AbortController();
+    caller.abort(new Error('cancelled'));
+    const byCaller = await createHttpClient({ timeoutMs: 10_000 })
+      .fetch(`${base}/slow`, { signal: caller.signal })
+      .catch((caught: unknown) => caught);
+    expect(byCaller).toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('turns a timed-out read into a retriable error', async () => {
     const http = createHttpClient({ timeoutMs: 100 });
     await expect(http.fetch(`${base}/slow`)).rejects.toBeInstanceOf(RetriableError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText } from './count-text.js';
+import { countGraphemes, countText } from './count-text.js';
 
 const xWeights = {
   default: 2,
@@ -19,6 +19,24 @@ describe('countText', () => {
     expect(countText(text, { counting: 'graphemes' })).toBe(3);
     expect(countText(text, { counting: 'utf16' })).toBe(text.length);
     expect(countText(text, { counting: 'utf8-bytes' })).toBe(Buffer.byteLength(text));
+  });
+
+  it('counts plain ASCII as the segmenter does, CR LF as one character', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    const bySegmenter = (text: string) => [...segmenter.segment(text)].length;
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
+    for (const text of [
+      '',
+      'Hello, world!',
+      'line one\nline two\ttab',
+      'a\r\nb',
+      'a\rb\n\r',
+      ascii,
+      'café',
+    ]) {
+      expect(countGraphemes(text)).toBe(bySegmenter(text));
+    }
+    expect(countGraphemes('a\r\nb')).toBe(3);
   });
 
   it('counts X-style weights: Latin 1, CJK 2, an emoji 2 whatever its code points', () => {

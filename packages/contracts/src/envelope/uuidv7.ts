@@ -7,6 +7,8 @@ const MAX_COUNTER = 2 ** COUNTER_BITS - 1;
 // A fresh millisecond seeds the counter below 2^41, leaving at least 2^41 increments before it overflows.
 const SEED_LIMIT = 2 ** (COUNTER_BITS - 1);
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export type Clock = () => number;
 export type RandomFill = (bytes: Uint8Array) => void;
 
@@ -69,7 +71,10 @@ function format(millis: number, counter: number, random: Uint8Array): string {
   for (let i = 12; i < 16; i += 1) {
     bytes[i] = random[i - 6] ?? 0;
   }
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const byte of bytes) {
+    hex += HEX[byte];
+  }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

@@ -16,6 +16,58 @@ export interface Settlement {
 }
 
 /**
+ * Records the attempts that published, together: one fenced UPDATE for all of them (a burst finishes
+ * hundreds a second, and one statement each was most of the publisher's work). Same rules as settleIn;
+ * returns, in the given order, whether each applied and the events of those that did.
+ */
+export async function settlePublishedIn(
+  tx: Tx,
+  settlements: readonly Settlement[],
+): Promise<{ readonly applied: readonly boolean[]; readonly events: readonly EventEnvelope[] }> {
+  const published = settlements.map(({ transition }) => {
+    if (transition.kind !== 'published') {
+      throw new Error(`settlePublishedIn was given a ${transition.kind} outcome`);
+    }
+    return transition;
+  });
+  const rows = await tx.query<{ attempt_id: string }>(
+    `UPDATE content.publication p
+        SET state = 'published', remote_id = a.remote_id, url = a.url, published_at = a.published_at,
+            must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
+            reason_action = NULL, worker_id = NULL, lease_until = NULL, call_started_at = NULL,
+            updated_at = a.now, attempt_started_at = COALESCE(a.call_at, p.attempt_started_at),
+            last_call_ended_at = CASE WHEN a.call_made THEN clock_timestamp() ELSE p.last_call_ended_at END
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::boolean[], $6::text[],
+                   $7::text[], $8::timestamptz[])
+            AS a(target_id, attempt_id, now, call_at, call_made, remote_id, url, published_at)
+      WHERE p.target_id = a.target_id AND p.attempt_id = a.attempt_id AND p.state = 'publishing'
+     RETURNING p.attempt_id`,
+    [
+      settlements.map(({ attempt }) => attempt.targetId),
+      settlements.map(({ attempt }) => attempt.attemptId),
+      settlements.map(({ now }) => now),
+      settlements.map((settlement) => lastCallAt(settlement)),
+      settlements.map(({ callMade }) => callMade),
+      published.map(({ remoteId }) => remoteId),
+      published.map(({ url }) => url),
+      published.map(({ publishedAt }) => publishedAt),
+    ],
+  );
+  // By attempt id: a fenced-out attempt of the same target may share the batch.
+  const appliedIds = new Set(rows.map((row) => row.attempt_id));
+  const applied = settlements.map(({ attempt }) => appliedIds.has(attempt.attemptId));
+  const events = settlements.flatMap(({ attempt, now }, index) =>
+    applied[index] ? [postPublishedEvent(attempt, published[index]!, now)] : [],
+  );
+  return { applied, events };
+}
+
+/** attempt_started_at's new value: null keeps it (this attempt's call set it); else the last call's start. */
+function lastCallAt({ attempt, callMade }: Settlement): Date | null {
+  return callMade ? null : (attempt.lastCallAt ?? new Date(0));
+}
+
+/**
  * Records one outcome inside the caller's transaction (the service's system role), fenced by the attempt id:
  * nothing changes, and no event is returned, unless this attempt still holds the target. The events are for
  * the caller to add to the outbox under the attempt's tenant, in the same transaction.
@@ -25,7 +77,7 @@ export async function settleIn(
   { attempt, transition, now, callMade }: Settlement,
 ): Promise<{ readonly applied: boolean; readonly events: readonly EventEnvelope[] }> {
   // attempt_started_at: when the last call that may have reached the network started.
-  const callAt = callMade ? null : (attempt.lastCallAt ?? new Date(0));
+  const callAt = lastCallAt({ attempt, transition, now, callMade });
   const fence = [attempt.targetId, attempt.attemptId, now, callAt];
   const where = `WHERE target_id = $1 AND attempt_id = $2 AND state = 'publishing'`;
   // A call made by this attempt ended before its outcome is settled: its request can land until then.

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { fingerprintPost } from '@chorus/connector-sdk';
 import type { EventEnvelope } from '@chorus/contracts';
 import type { Outbox } from '@chorus/messaging';
 import type { Tx } from '@chorus/persistence';
-import { OUTBOX, TenantTransactions } from '@chorus/service-kit';
+import { OUTBOX, SERVICE_LOGGER, TenantTransactions, type JsonLogger } from '@chorus/service-kit';
 import type {
   ClaimedAttempt,
   PublicationPayload,
@@ -18,7 +18,7 @@ import type {
 import { postInputOf } from '../../domain/schedule-checks.value-object.js';
 import { MicroBatcher } from '../../shared/micro-batcher.js';
 import { postPublishedEvent } from './publication-events.mapper.js';
-import { settleIn, type Settlement } from './publication-settlement.typeorm-repository.js';
+import { settleIn, settlePublishedIn, type Settlement } from './publication-settlement.typeorm-repository.js';
 
 type Instant = Date | string;
 
@@ -92,6 +92,7 @@ export class PublicationTypeormRepository implements PublicationRepository {
   constructor(
     private readonly transactions: TenantTransactions,
     @Inject(OUTBOX) private readonly outbox: Outbox,
+    @Optional() @Inject(SERVICE_LOGGER) private readonly logger?: JsonLogger,
   ) {}
 
   async registerInstance(instanceId: string): Promise<void> {
@@ -277,25 +278,50 @@ export class PublicationTypeormRepository implements PublicationRepository {
     if (batch.length > 1) {
       try {
         return await this.transactions.asSystem(async (tx) => {
-          const outcomes = [];
-          for (const settlement of batch) {
-            outcomes.push(await settleIn(tx, settlement));
+          const applied = new Array<boolean>(batch.length);
+          const events: { tenantId: string; events: readonly EventEnvelope[] }[] = [];
+          // Published outcomes (nearly all of a burst) in one statement; the others one by one.
+          const published = batch.flatMap((settlement, index) =>
+            settlement.transition.kind === 'published' ? [index] : [],
+          );
+          if (published.length > 0) {
+            const outcome = await settlePublishedIn(
+              tx,
+              published.map((index) => batch[index]!),
+            );
+            published.forEach((index, at) => {
+              applied[index] = outcome.applied[at]!;
+            });
+            const appliedAttempts = published.filter((index) => applied[index]);
+            outcome.events.forEach((event, at) => {
+              events.push({ tenantId: batch[appliedAttempts[at]!]!.attempt.tenantId, events: [event] });
+            });
+          }
+          for (const [index, settlement] of batch.entries()) {
+            if (settlement.transition.kind !== 'published') {
+              const outcome = await settleIn(tx, settlement);
+              applied[index] = outcome.applied;
+              events.push({ tenantId: settlement.attempt.tenantId, events: outcome.events });
+            }
           }
           const byTenant = new Map<string, EventEnvelope[]>();
-          outcomes.forEach(({ events }, index) => {
-            if (events.length > 0) {
-              const tenantId = batch[index]!.attempt.tenantId;
-              byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...events]);
+          for (const { tenantId, events: ofAttempt } of events) {
+            if (ofAttempt.length > 0) {
+              byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...ofAttempt]);
             }
-          });
-          for (const [tenantId, events] of byTenant) {
-            await tx.setTenant(tenantId);
-            await this.outbox.add(tx, events);
           }
-          return outcomes.map(({ applied }) => ({ status: 'fulfilled' as const, value: applied }));
+          for (const [tenantId, ofTenant] of byTenant) {
+            await tx.setTenant(tenantId);
+            await this.outbox.add(tx, ofTenant);
+          }
+          return applied.map((value) => ({ status: 'fulfilled' as const, value }));
         });
-      } catch {
+      } catch (error) {
         // Recorded one by one below; an outcome that still fails rejects only its own caller.
+        this.logger?.write('warn', 'a batch of publishing outcomes failed; recording them one by one', {
+          error,
+          size: batch.length,
+        });
       }
     }
     return Promise.allSettled(batch.map((settlement) => this.settleOne(settlement)));

@@ -1,8 +1,18 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpException,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { PublicEndpoint, ValidParam } from '@chorus/service-kit';
+import { PublicEndpoint, ValidBody, ValidParam } from '@chorus/service-kit';
 import { ReportChannelReauthCommand } from '../../application/commands/report-channel-reauth/report-channel-reauth.command.js';
 import {
   GetChannelCredentialsQuery,
@@ -14,9 +24,18 @@ import {
 } from '../../application/channels/vault-rewrap-status.adapter.js';
 import { channelHttpError } from './channel-http.errors.js';
 import { ChannelIdParam } from './dto/channel.dto.js';
+import { CredentialsBatchBody } from './dto/internal-credentials.dto.js';
 import { InternalServiceGuard } from './internal-service.guard.js';
 
 type InternalRequest = FastifyRequest & { internalTenantId: string };
+
+/** One channel's part of a batched read: its credentials, or the status and message its own read would get. */
+type CredentialsResult =
+  | (ChannelCredentials & { readonly status: 200 })
+  | { readonly channelId: string; readonly status: number; readonly message: string };
+
+/** Reads of one batch run this many at a time: each takes the channel's lock and writes an audit entry. */
+const BATCH_READ_PARALLELISM = 8;
 
 /** Who reads a channel's tokens and why: both go to the audit log with every read (ADR 0018). */
 export const SERVICE_NAME_HEADER = 'x-chorus-service';
@@ -35,6 +54,13 @@ function auditedHeader(request: FastifyRequest, header: string, what: string): s
     });
   }
   return value;
+}
+
+function readerOf(request: FastifyRequest): { service: string; purpose: string } {
+  return {
+    service: auditedHeader(request, SERVICE_NAME_HEADER, "the calling service's name, e.g. content"),
+    purpose: auditedHeader(request, PURPOSE_HEADER, 'why it needs the tokens, e.g. publish'),
+  };
 }
 
 /**
@@ -60,16 +86,62 @@ export class InternalChannelsHttpController {
     @ValidParam('channelId', ChannelIdParam) channelId: string,
     @Req() request: InternalRequest,
   ): Promise<ChannelCredentials> {
-    const reader = {
-      service: auditedHeader(request, SERVICE_NAME_HEADER, "the calling service's name, e.g. content"),
-      purpose: auditedHeader(request, PURPOSE_HEADER, 'why it needs the tokens, e.g. publish'),
-    };
+    const reader = readerOf(request);
     try {
       return await this.queries.execute(
         new GetChannelCredentialsQuery(request.internalTenantId, channelId, reader),
       );
     } catch (error) {
       throw channelHttpError(error);
+    }
+  }
+
+  /**
+   * Several channels' credentials in one request (a publishing burst reads hundreds a second): one result per
+   * channel, in the order asked, each what the single read would answer (200 with the credentials, 404, 409).
+   * Every read is audited as a single read is.
+   */
+  @Post('credentials')
+  @HttpCode(200)
+  @Header('cache-control', 'no-store')
+  async credentialsOfMany(
+    @ValidBody(CredentialsBatchBody) body: CredentialsBatchBody,
+    @Req() request: InternalRequest,
+  ): Promise<{ results: CredentialsResult[] }> {
+    const reader = readerOf(request);
+    const results = new Array<CredentialsResult>(body.channelIds.length);
+    let next = 0;
+    const worker = async () => {
+      for (let index = next++; index < body.channelIds.length; index = next++) {
+        results[index] = await this.readOne(request.internalTenantId, body.channelIds[index]!, reader);
+      }
+    };
+    await Promise.all(Array.from({ length: BATCH_READ_PARALLELISM }, worker));
+    return { results };
+  }
+
+  private async readOne(
+    tenantId: string,
+    channelId: string,
+    reader: { service: string; purpose: string },
+  ): Promise<CredentialsResult> {
+    try {
+      const read: ChannelCredentials = await this.queries.execute(
+        new GetChannelCredentialsQuery(tenantId, channelId, reader),
+      );
+      return { ...read, status: 200 };
+    } catch (error) {
+      const mapped = channelHttpError(error);
+      // Anything but a channel's own answer (the database failed) fails the whole request, as it would one read.
+      if (!(mapped instanceof HttpException)) {
+        throw mapped;
+      }
+      const answer = mapped.getResponse();
+      const message =
+        typeof answer === 'object' && typeof (answer as { message?: unknown }).message === 'string'
+          ? (answer as { message: string }).message
+          : mapped.message;
+      return { channelId, status: mapped.getStatus(), message };
     }
   }
 
