@@ -172,8 +172,9 @@ try {
   const killTimes = [];
   let lastRestartAt = null;
   if (kills > 0) {
-    // Kill moments spread over the expected hand-over time of the burst (about 3 ms a post on 2 cores).
-    const window = Math.max(3_000, posts * 3);
+    // Kill moments spread over the expected hand-over time of the burst without kills (about 0.7 ms a post
+    // on 2 cores), so that every kill lands while posts are being sent.
+    const window = Math.max(3_000, Math.round(posts * 0.7));
     for (let k = 0; k < kills; k += 1) {
       killTimes.push(firstDue.getTime() + Math.floor(Math.random() * window));
     }

@@ -115,6 +115,7 @@ import { ListSeriesHandler } from './application/queries/list-series/list-series
 import { PlannerWorker } from './infrastructure/planning/planner.worker.js';
 import { EvergreenTypeormRepository } from './infrastructure/persistence/evergreen.typeorm-repository.js';
 import { CreateSeriesAndEvergreenTables1767916800000 } from './infrastructure/persistence/migrations/1767916800000-create-series-and-evergreen-tables.js';
+import { AddPublicationPending1767916800100 } from './infrastructure/persistence/migrations/1767916800100-add-publication-pending.js';
 import { SeriesTypeormRepository } from './infrastructure/persistence/series.typeorm-repository.js';
 import { EvergreenHttpController } from './interface/http/evergreen.http-controller.js';
 import { SeriesHttpController } from './interface/http/series.http-controller.js';
@@ -286,6 +287,7 @@ export const contentService: ServiceDefinition = {
     AddPublicationCallEnded1767830400200,
     CreatePublishingSettings1767830400300,
     CreateSeriesAndEvergreenTables1767916800000,
+    AddPublicationPending1767916800100,
   ],
   produces: true,
   consumers,

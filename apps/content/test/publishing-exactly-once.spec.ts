@@ -259,4 +259,128 @@ describe('publishing exactly once (PostgreSQL, Mastodon fake)', { timeout: 30_00
     expect(done!.state).toBe('published');
     expect(bed.statusesSaying(text)).toBe(3);
   });
+
+  describe('an edit that arrives while the target cannot take it', () => {
+    /** Edits the post's text (PUT, on its current revision); the scheduled time stays. */
+    const edit = async (postId: string, text: string) => {
+      const post = await bed.call<{ revision: number }>(caller, 'GET', `/posts/${postId}`);
+      const edited = await bed.call(caller, 'PUT', `/posts/${postId}`, {
+        revision: post.body.revision,
+        text,
+        targets: [{ channelId: channel }],
+      });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    };
+    /** A post with `text` scheduled an hour ahead on the channel: its id and its target's. */
+    const scheduledAhead = async (text: string) => {
+      const { postId, targets } = await bed.schedule(
+        caller,
+        [channel],
+        text,
+        new Date(Date.now() + 3_600_000),
+      );
+      return { postId, targetId: targets.get(channel)! };
+    };
+    const row = async (targetId: string) =>
+      (
+        await bed.sql<{ state: string; revision: number; pending: { revision: number } | null }>(
+          `SELECT state, revision, pending FROM content.publication WHERE target_id = $1`,
+          [targetId],
+        )
+      )[0]!;
+
+    it('waiting to be looked up: the look-up finds nothing, then the newest version goes, once', async () => {
+      const older = `Before the edit ${uuidv7()}`;
+      const newer = `After the edit ${uuidv7()}`;
+      const { postId, targetId } = await scheduledAhead(older);
+      // As a publisher killed mid-call leaves it: a call may be out, to be looked up (held for now).
+      await bed.sql(
+        `UPDATE content.publication SET state = 'waiting', waiting_reason = 'checking', must_look = true,
+           attempt_started_at = now(), last_call_ended_at = now(), first_attempt_at = now(),
+           next_attempt_at = now() + interval '1 hour' WHERE target_id = $1`,
+        [targetId],
+      );
+      const before = (await row(targetId)).revision;
+      await edit(postId, newer);
+      const held = await row(targetId);
+      expect(held).toMatchObject({ state: 'waiting', revision: before });
+      expect(held.pending!.revision).toBeGreaterThan(before);
+      const looked = lookups();
+      await bed.sql(`UPDATE content.publication SET next_attempt_at = now() WHERE target_id = $1`, [
+        targetId,
+      ]);
+      // Looked up with the older version's keys: not out. The target takes the newest revision, at the
+      // post's time (still an hour ahead).
+      const taken = await bed.until(
+        () => row(targetId),
+        (r) => r.pending === null,
+      );
+      expect(taken).toMatchObject({ state: 'scheduled', revision: held.pending!.revision });
+      expect(lookups()).toBeGreaterThan(looked);
+      await bed.makeDue(postId);
+      await publishedOnce(postId, newer);
+      expect(bed.statusesSaying(older)).toBe(0);
+      expect(bed.postsWithKey(`${targetId}:r${held.pending!.revision}`)).toBe(1);
+    });
+
+    it('needing review: a person who says it is not out has the newest version published', async () => {
+      const older = `Reviewed before the edit ${uuidv7()}`;
+      const newer = `Reviewed after the edit ${uuidv7()}`;
+      const { postId, targetId } = await scheduledAhead(older);
+      await bed.sql(
+        `UPDATE content.publication SET state = 'needs-review', must_look = true, attempt_started_at = now(),
+           reason_code = 'outcome-unknown', reason_message = 'cannot tell', reason_action = 'look'
+         WHERE target_id = $1`,
+        [targetId],
+      );
+      await edit(postId, newer);
+      expect((await row(targetId)).state).toBe('needs-review');
+      const answer = await bed.call(caller, 'POST', `/posts/${postId}/targets/${targetId}/review`, {
+        outcome: 'not-published',
+      });
+      expect(answer.status).toBe(200);
+      // Still an hour ahead: the edit kept the post's time.
+      const [scheduled] = await bed.targets(caller, postId);
+      expect(scheduled).toMatchObject({ state: 'scheduled' });
+      await bed.makeDue(postId);
+      await publishedOnce(postId, newer);
+      expect(bed.statusesSaying(older)).toBe(0);
+    });
+
+    it('being sent by a publisher that stopped before its call: the newest version goes, once', async () => {
+      const older = `Claimed before the edit ${uuidv7()}`;
+      const newer = `Claimed after the edit ${uuidv7()}`;
+      const { postId, targetId } = await scheduledAhead(older);
+      // Claimed by another publisher, its call not started; it beats until the edit is in.
+      const worker = uuidv7();
+      await bed.sql(
+        `INSERT INTO content.publisher_instance (instance_id, started_at, heartbeat_at)
+         VALUES ($1, now(), now() + interval '1 hour')`,
+        [worker],
+      );
+      await bed.sql(
+        `UPDATE content.publication SET state = 'publishing', attempt_id = gen_random_uuid(), worker_id = $2,
+           lease_until = now() + interval '1 hour', attempts = 1, first_attempt_at = now(),
+           next_attempt_at = now()
+         WHERE target_id = $1`,
+        [targetId, worker],
+      );
+      const before = (await row(targetId)).revision;
+      await edit(postId, newer);
+      expect(await row(targetId)).toMatchObject({ state: 'publishing', revision: before });
+      expect((await row(targetId)).pending).not.toBeNull();
+      // It stops: the orphan recovery sends the target back with the newest revision, at the post's time
+      // (an hour ahead).
+      await bed.sql(`DELETE FROM content.publisher_instance WHERE instance_id = $1`, [worker]);
+      await bed.until(
+        () => row(targetId),
+        (r) => r.state !== 'publishing' && r.pending === null && r.revision > before,
+      );
+      await bed.sql(`UPDATE content.publication SET next_attempt_at = now() WHERE target_id = $1`, [
+        targetId,
+      ]);
+      await publishedOnce(postId, newer);
+      expect(bed.statusesSaying(older)).toBe(0);
+    });
+  });
 });

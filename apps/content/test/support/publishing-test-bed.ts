@@ -207,6 +207,11 @@ export class PublishingTestBed {
     return scheduled;
   }
 
+  /** A statement on the content schema as the service's system role (tests put targets in given states). */
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return this.instances[0]!.service.serviceDb.asSystem((tx) => tx.query<T>(text, params));
+  }
+
   /** The post's scheduled targets are due now by the database's clock. */
   async makeDue(postId: string): Promise<void> {
     await this.instances[0]!.service.serviceDb.asSystem((tx) =>

@@ -269,6 +269,27 @@ describe('bufferedFetch', () => {
     await unwanted.body!.cancel();
   });
 
+  it('opens a new connection rather than reuse one the server is about to close (its Keep-Alive hint)', async () => {
+    const ports: number[] = [];
+    const short = createServer((req, res) => {
+      ports.push(req.socket.remotePort!);
+      res.end('ok');
+    });
+    short.keepAliveTimeout = 2_000; // announced as Keep-Alive: timeout=2
+    const url = await listen(short);
+    try {
+      await (await bufferedFetch(url)).text();
+      await (await bufferedFetch(url)).text();
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      await (await bufferedFetch(url)).text();
+      expect(ports[1]).toBe(ports[0]);
+      expect(ports[2]).not.toBe(ports[0]);
+    } finally {
+      short.closeAllConnections();
+      await new Promise((resolve) => short.close(resolve));
+    }
+  });
+
   it('hands bodies it does not encode itself (FormData) to the global fetch', async () => {
     const form = new FormData();
     form.append('file', new Blob(['abc'], { type: 'text/plain' }), 'a.txt');

@@ -80,10 +80,14 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
   'user-agent': 'node',
   'accept-encoding': 'gzip, deflate',
 };
-// Idle kept-alive sockets do not hold the process open (the agents unref them).
+// Idle kept-alive sockets do not hold the process open (the agents unref them). An idle socket is closed
+// after 4 s, or 1 s before the server's own `Keep-Alive: timeout=` when that is shorter (Node applies the
+// hint only when a timeout is set), as fetch does: a request written on a socket the server is closing
+// would be reset, and a reset publish has to be looked up before anything is sent again.
+const IDLE_SOCKET_MS = 4_000;
 const agents = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
 };
 
 function encodeBody(

@@ -27,8 +27,9 @@ export class HttpUpstream implements Upstream {
   ) {
     this.base = baseUrl.replace(/\/+$/, '');
     this.client = new URL(this.base).protocol === 'https:' ? https : http;
-    // Idle kept-alive sockets do not hold the process open (the agent unrefs them).
-    this.agent = new this.client.Agent({ keepAlive: true });
+    // Idle kept-alive sockets do not hold the process open (the agent unrefs them); one idle for 4 s, or 1 s
+    // less than the service's announced keep-alive, is closed before the service closes it under a request.
+    this.agent = new this.client.Agent({ keepAlive: true, timeout: 4_000 });
   }
 
   forward(request: UpstreamRequest): Promise<UpstreamResponse> {

@@ -35,6 +35,11 @@ export interface ClaimedAttempt {
   readonly lastCallEndedAt: Date | null;
   /** The post left the calendar meanwhile: never publish; settle as cancelled once nothing can be out. */
   readonly cancelRequested: boolean;
+  /**
+   * The post has a newer revision than this attempt's payload (`pending`): never publish this one; once
+   * nothing of it can be out, the target takes the newer revision.
+   */
+  readonly superseded: boolean;
 }
 
 /** A target's state as people see it. */

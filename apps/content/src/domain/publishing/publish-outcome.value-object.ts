@@ -164,6 +164,21 @@ export function disconnected(network: string): Settlement {
   };
 }
 
+/**
+ * The post changed since this attempt was claimed and nothing of the older version is out: the target takes
+ * the newest revision (at settlement) and goes again at once, or at its new time.
+ */
+export function supersededByEdit(ctx: StepContext): Settlement {
+  return {
+    kind: 'waiting',
+    reason: 'retry',
+    until: ctx.now,
+    mustLook: false,
+    failed: false,
+    message: 'The post was edited: its newest version goes instead',
+  };
+}
+
 /** Nothing was sent (a refused connection, the gateway unreachable): retry with backoff, then give up. */
 export function notSent(ctx: StepContext, message: string): Settlement {
   const failures = ctx.failures + 1;

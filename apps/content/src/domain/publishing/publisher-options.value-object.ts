@@ -31,7 +31,7 @@ export interface PublisherOptions {
 export const DEFAULT_PUBLISHER_OPTIONS: PublisherOptions = {
   enabled: true,
   pollMs: 250,
-  // A network answering in 200 ms lets 256 attempts go out at about 1,000 a second (docs/publishing.md).
+  // A network answering in 200 ms lets 256 attempts go out at about 900 a second (docs/publishing.md).
   concurrency: 256,
   batchSize: 100,
   heartbeatMs: 3_000,

@@ -6,6 +6,29 @@ import type {
 } from '../../application/ports/publication-repository.port.js';
 import { postFailedEvent, postNeedsReviewEvent, postPublishedEvent } from './publication-events.mapper.js';
 
+/**
+ * SET assignments that make a target take the post's newest revision (`pending`, written when the target
+ * could not take it at scheduling) where `when` holds, and forget it: only where nothing of the older
+ * revision can be out any more. Every expression reads the row as it was before the UPDATE.
+ */
+export function takePendingRevision(when: string): string {
+  const takes = `(${when}) AND pending IS NOT NULL`;
+  const take = (column: string, value: string) =>
+    `${column} = CASE WHEN ${takes} THEN ${value} ELSE ${column} END`;
+  return [
+    take('revision', `(pending->>'revision')::int`),
+    take('payload', `pending->'payload'`),
+    take('due_at', `(pending->>'dueAt')::timestamptz`),
+    take('idempotency_key', `pending->>'idempotencyKey'`),
+    take('fingerprint', `pending->>'fingerprint'`),
+    take('first_attempt_at', 'NULL'),
+    `pending = CASE WHEN ${when} THEN NULL ELSE pending END`,
+  ].join(',\n           ');
+}
+
+/** The newest revision's due time, for a target that takes it (see takePendingRevision). */
+const PENDING_DUE = `(pending->>'dueAt')::timestamptz`;
+
 /** One attempt's outcome to record. */
 export interface Settlement {
   readonly attempt: ClaimedAttempt;
@@ -34,7 +57,7 @@ export async function settlePublishedIn(
     `UPDATE content.publication p
         SET state = 'published', remote_id = a.remote_id, url = a.url, published_at = a.published_at,
             must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-            reason_action = NULL, worker_id = NULL, lease_until = NULL, call_started_at = NULL,
+            reason_action = NULL, worker_id = NULL, lease_until = NULL, call_started_at = NULL, pending = NULL,
             updated_at = a.now, attempt_started_at = COALESCE(a.call_at, p.attempt_started_at),
             last_call_ended_at = CASE WHEN a.call_made THEN clock_timestamp() ELSE p.last_call_ended_at END
        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::boolean[], $6::text[],
@@ -85,6 +108,11 @@ export async function settleIn(
     attempt_started_at = COALESCE($4::timestamptz, attempt_started_at)${
       callMade ? ', last_call_ended_at = clock_timestamp()' : ''
     }`;
+  // The waiting outcome takes the newest revision when nothing can be out ($7: must look) ...
+  const takes = `pending IS NOT NULL AND NOT $7 AND NOT cancel_requested`;
+  // ... and is then simply scheduled when its new time is later than the wait.
+  const later = `${takes} AND ${PENDING_DUE} > $6`;
+  const edited = `pending IS NOT NULL AND NOT cancel_requested`;
   let updated: { attempts: number }[];
   const events: EventEnvelope[] = [];
   switch (transition.kind) {
@@ -92,7 +120,7 @@ export async function settleIn(
       updated = await tx.query(
         `UPDATE content.publication SET state = 'published', remote_id = $5, url = $6, published_at = $7,
            must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-           reason_action = NULL, ${release}
+           reason_action = NULL, pending = NULL, ${release}
          ${where} RETURNING attempts`,
         [...fence, transition.remoteId, transition.url, transition.publishedAt],
       );
@@ -100,12 +128,16 @@ export async function settleIn(
       break;
     case 'waiting':
       updated = await tx.query(
-        // A post taken off the calendar meanwhile: with nothing possibly out, the target is cancelled.
+        // A post taken off the calendar meanwhile: with nothing possibly out, the target is cancelled. An
+        // edited one takes its newest revision, and waits for its new time if that is later.
         `UPDATE content.publication
-           SET state = CASE WHEN cancel_requested AND NOT $7 THEN 'cancelled' ELSE 'waiting' END,
-           waiting_reason = $5, next_attempt_at = $6,
-           must_look = $7, failures = failures + $8, reason_code = NULL, reason_message = $9,
-           reason_action = NULL, ${release}
+           SET state = CASE WHEN cancel_requested AND NOT $7 THEN 'cancelled'
+                            WHEN ${later} THEN 'scheduled' ELSE 'waiting' END,
+           waiting_reason = CASE WHEN ${later} THEN NULL ELSE $5 END,
+           next_attempt_at = CASE WHEN ${takes} THEN GREATEST($6, ${PENDING_DUE}) ELSE $6 END,
+           must_look = $7, failures = CASE WHEN ${takes} THEN 0 ELSE failures + $8 END, reason_code = NULL,
+           reason_message = CASE WHEN ${later} THEN NULL ELSE $9 END, reason_action = NULL,
+           ${takePendingRevision('NOT $7 AND NOT cancel_requested')}, ${release}
          ${where} RETURNING attempts`,
         [
           ...fence,
@@ -119,12 +151,22 @@ export async function settleIn(
       break;
     case 'failed':
       updated = await tx.query(
-        `UPDATE content.publication SET state = 'failed', must_look = false, waiting_reason = NULL,
-           reason_code = $5, reason_message = $6, reason_action = $7, ${release}
-         ${where} RETURNING attempts`,
+        // Edited meanwhile: the failure was the older version's; the newest is scheduled instead.
+        `UPDATE content.publication
+           SET state = CASE WHEN ${edited} THEN 'scheduled' ELSE 'failed' END,
+           next_attempt_at = CASE WHEN ${edited} THEN ${PENDING_DUE} ELSE next_attempt_at END,
+           failures = CASE WHEN ${edited} THEN 0 ELSE failures END,
+           must_look = false, waiting_reason = NULL,
+           reason_code = CASE WHEN ${edited} THEN NULL ELSE $5 END,
+           reason_message = CASE WHEN ${edited} THEN NULL ELSE $6 END,
+           reason_action = CASE WHEN ${edited} THEN NULL ELSE $7 END,
+           ${takePendingRevision('NOT cancel_requested')}, ${release}
+         ${where} RETURNING attempts, state`,
         [...fence, transition.code, transition.message, transition.action],
       );
-      events.push(postFailedEvent(attempt, transition, updated[0]?.attempts ?? 1, now));
+      if ((updated[0] as { state?: string } | undefined)?.state === 'failed') {
+        events.push(postFailedEvent(attempt, transition, updated[0]!.attempts, now));
+      }
       break;
     case 'needs-review':
       updated = await tx.query(
@@ -138,7 +180,7 @@ export async function settleIn(
     case 'cancelled':
       updated = await tx.query(
         `UPDATE content.publication SET state = 'cancelled', must_look = false, waiting_reason = NULL,
-           reason_code = NULL, reason_message = NULL, reason_action = NULL, ${release}
+           reason_code = NULL, reason_message = NULL, reason_action = NULL, pending = NULL, ${release}
          ${where} AND cancel_requested RETURNING attempts`,
         fence,
       );

@@ -18,7 +18,12 @@ import type {
 import { postInputOf } from '../../domain/schedule-checks.value-object.js';
 import { MicroBatcher } from '../../shared/micro-batcher.js';
 import { postPublishedEvent } from './publication-events.mapper.js';
-import { settleIn, settlePublishedIn, type Settlement } from './publication-settlement.typeorm-repository.js';
+import {
+  settleIn,
+  settlePublishedIn,
+  takePendingRevision,
+  type Settlement,
+} from './publication-settlement.typeorm-repository.js';
 
 type Instant = Date | string;
 
@@ -42,6 +47,7 @@ interface ClaimRow {
   previous_started_at: Instant | null;
   last_call_ended_at: Instant | null;
   cancel_requested: boolean;
+  superseded: boolean;
 }
 
 interface ViewRow {
@@ -161,7 +167,8 @@ export class PublicationTypeormRepository implements PublicationRepository {
           WHERE p.target_id = due.target_id
          RETURNING p.target_id, p.tenant_id, p.workspace_id, p.post_id, p.channel_id, p.network, p.payload,
                    p.idempotency_key, p.fingerprint, p.attempt_id, p.failures, p.first_attempt_at,
-                   p.cancel_requested, p.last_call_ended_at, due.looked_before, due.previous_started_at`,
+                   p.cancel_requested, p.last_call_ended_at, due.looked_before, due.previous_started_at,
+                   p.pending IS NOT NULL AS superseded`,
         [limit, workerId, leaseMs],
       ),
     );
@@ -184,6 +191,7 @@ export class PublicationTypeormRepository implements PublicationRepository {
       lastCallEndedAt:
         row.looked_before && row.last_call_ended_at !== null ? new Date(row.last_call_ended_at) : null,
       cancelRequested: row.cancel_requested,
+      superseded: row.superseded,
     }));
   }
 
@@ -232,8 +240,12 @@ export class PublicationTypeormRepository implements PublicationRepository {
         `UPDATE content.publication p
             SET state = 'waiting',
                 waiting_reason = CASE WHEN p.must_look THEN 'checking' ELSE 'retry' END,
-                next_attempt_at = CASE WHEN p.call_started_at IS NULL THEN now()
+                next_attempt_at = CASE
+                  WHEN p.call_started_at IS NULL AND NOT p.must_look AND p.pending IS NOT NULL
+                    THEN GREATEST(now(), (p.pending->>'dueAt')::timestamptz)
+                  WHEN p.call_started_at IS NULL THEN now()
                   ELSE now() + $2::bigint * interval '1 millisecond' END,
+                ${takePendingRevision('p.call_started_at IS NULL AND NOT p.must_look')},
                 last_call_ended_at = CASE WHEN p.call_started_at IS NULL THEN p.last_call_ended_at ELSE now() END,
                 worker_id = NULL, lease_until = NULL, call_started_at = NULL, updated_at = now(),
                 reason_code = NULL, reason_action = NULL,
@@ -379,11 +391,13 @@ export class PublicationTypeormRepository implements PublicationRepository {
   ): Promise<boolean> {
     const rows = await this.transactions.run(tenantId, (tx) =>
       tx.query(
+        // A person says nothing is out: an edit made meanwhile is what goes (at its own time if later).
         `UPDATE content.publication
            SET state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'scheduled' END,
-           next_attempt_at = $4, failures = 0,
-           must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-           reason_action = NULL, updated_at = $4
+           next_attempt_at = CASE WHEN pending IS NULL THEN $4
+             ELSE GREATEST($4, (pending->>'dueAt')::timestamptz) END,
+           failures = 0, must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
+           reason_action = NULL, updated_at = $4, ${takePendingRevision('true')}
          WHERE target_id = $1 AND workspace_id = $2 AND state = $3
          RETURNING target_id`,
         [targetId, workspaceId, expected, now],
@@ -403,7 +417,7 @@ export class PublicationTypeormRepository implements PublicationRepository {
       const rows = await tx.query<ClaimRow & { payload: PublicationPayload }>(
         `UPDATE content.publication SET state = 'published', remote_id = $3, url = $4, published_at = $5,
            must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-           reason_action = NULL, updated_at = $6
+           reason_action = NULL, pending = NULL, updated_at = $6
          WHERE target_id = $1 AND workspace_id = $2 AND state = 'needs-review'
          RETURNING target_id, tenant_id, workspace_id, post_id, channel_id, network, payload`,
         [targetId, workspaceId, remote.remoteId, remote.url, remote.publishedAt, now],
@@ -430,6 +444,13 @@ export async function schedulePublications(tx: Tx, scheduled: readonly EventEnve
   }
   for (const [postId, envelopes] of byPost) {
     for (const { tenantId, workspaceId, payload } of envelopes) {
+      const revision = {
+        revision: payload.revision,
+        payload,
+        dueAt: new Date(payload.scheduledFor).toISOString(),
+        idempotencyKey: `${payload.targetId}:r${payload.revision}`,
+        fingerprint: fingerprintOf(payload),
+      };
       await tx.query(
         `INSERT INTO content.publication (target_id, tenant_id, workspace_id, post_id, channel_id, network,
            revision, payload, due_at, next_attempt_at, state, idempotency_key, fingerprint, updated_at)
@@ -451,10 +472,19 @@ export async function schedulePublications(tx: Tx, scheduled: readonly EventEnve
           payload.revision,
           JSON.stringify(payload),
           new Date(payload.scheduledFor),
-          `${payload.targetId}:r${payload.revision}`,
-          fingerprintOf(payload),
+          revision.idempotencyKey,
+          revision.fingerprint,
           new Date(),
         ],
+      );
+      // A target that could not take it (being sent, or an earlier call may be out) keeps the newest
+      // revision aside; it takes it once nothing of the older one can be out (settlement, look-up, review).
+      await tx.query(
+        `UPDATE content.publication SET pending = $2::jsonb, updated_at = $3
+          WHERE target_id = $1 AND state NOT IN ('published', 'cancelled')
+            AND (state IN ('publishing', 'needs-review') OR must_look)
+            AND revision < $4 AND COALESCE((pending->>'revision')::int, 0) < $4`,
+        [payload.targetId, JSON.stringify(revision), new Date(), payload.revision],
       );
     }
     await tx.query(

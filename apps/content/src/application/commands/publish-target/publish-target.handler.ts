@@ -21,6 +21,7 @@ import {
   notSent,
   published,
   reconnect,
+  supersededByEdit,
   type StepContext,
   type Transition,
 } from '../../../domain/publishing/publish-outcome.value-object.js';
@@ -104,6 +105,10 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
     if (attempt.cancelRequested && !attempt.mustLook) {
       return cancelled;
     }
+    // Edited since: nothing of this version is out, so the newest revision goes instead (taken at settling).
+    if (attempt.superseded && !attempt.mustLook) {
+      return noCall(supersededByEdit(ctx()));
+    }
     if (network === undefined || this.credentials === undefined) {
       return noCall(
         beforeAnyCall(notSent(ctx(), `no ${attempt.network} connector is loaded in this Chorus`)),
@@ -142,9 +147,12 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
       if (next.kind !== 'publish') {
         return noCall(next);
       }
-      // Not out: a post taken off the calendar meanwhile ends here.
+      // Not out: a post taken off the calendar meanwhile ends here; an edited one takes its newest revision.
       if (attempt.cancelRequested) {
         return cancelled;
+      }
+      if (attempt.superseded) {
+        return noCall(supersededByEdit(ctx()));
       }
     }
     // Fenced, right before the call: if another attempt took the target over (this worker was taken for dead
