@@ -38,7 +38,7 @@ const posts = scenario === 'steady' ? Math.round(rate * minutes * 60) : Number(f
 const kills = scenario === 'crash' ? Number(flags.kills ?? 5) : 0;
 const latencyMs = Number(flags.latency ?? 200);
 const publishers = Number(flags.publishers ?? 1);
-// Attempts in flight per publishing process (CHORUS_PUBLISHER_CONCURRENCY; the product's default is 256).
+// Attempts in flight per publishing process (CHORUS_PUBLISHER_CONCURRENCY; the product's default, 1,000).
 const concurrency = Number(flags.concurrency ?? 1000);
 const out = flags.out
   ? path.resolve(String(flags.out))

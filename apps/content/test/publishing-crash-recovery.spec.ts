@@ -214,6 +214,46 @@ describe('a post taken off the calendar sends nothing (no publisher running)', (
     expect(row!.state).toBe('cancelled');
     expect(bed.statusesSaying(text)).toBe(0);
   });
+
+  it('an edit between the claim and the call: no call with the older text, the target takes the newest', async () => {
+    const older = `Claimed then edited ${uuidv7()}`;
+    const newer = `Edited after the claim ${uuidv7()}`;
+    const { postId, targets } = await bed.schedule(
+      caller,
+      [channel],
+      older,
+      new Date(Date.now() + 3_600_000),
+    );
+    const targetId = targets.get(channel)!;
+    const makeDue = () =>
+      bed.sql(`UPDATE content.publication SET next_attempt_at = now() WHERE target_id = $1`, [targetId]);
+    await makeDue();
+    const app = bed.instances[0]!.service.app;
+    const repository = app.get<PublicationRepository>(PUBLICATION_REPOSITORY);
+    const [claimed] = await repository.claimDue(uuidv7(), 10, 60_000);
+    expect(claimed).toMatchObject({ targetId, superseded: false });
+    const post = await bed.call<{ revision: number }>(caller, 'GET', `/posts/${postId}`);
+    const edited = await bed.call(caller, 'PUT', `/posts/${postId}`, {
+      revision: post.body.revision,
+      text: newer,
+      targets: [{ channelId: channel }],
+    });
+    expect(edited.status).toBe(200);
+    // The call start is refused; the attempt, run as the publisher runs it, makes no call.
+    expect(await repository.startCall(claimed!, 60_000)).toBe(false);
+    expect(await app.get(CommandBus).execute(new PublishTargetCommand(claimed!))).toBe(true);
+    const [row] = await bed.sql(
+      `SELECT state, must_look, call_started_at, pending FROM content.publication WHERE target_id = $1`,
+      [targetId],
+    );
+    expect(row).toMatchObject({ state: 'scheduled', must_look: false, call_started_at: null, pending: null });
+    expect(bed.statusesSaying(older)).toBe(0);
+    await makeDue();
+    const [next] = await repository.claimDue(uuidv7(), 10, 60_000);
+    expect(next).toMatchObject({ targetId, superseded: false, mustLook: false });
+    expect(next!.payload.text).toBe(newer);
+    expect(next!.idempotencyKey).not.toBe(claimed!.idempotencyKey);
+  });
 });
 
 describe('publishers that die, and publishers side by side (PostgreSQL, Mastodon fake)', () => {

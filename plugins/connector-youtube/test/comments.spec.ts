@@ -72,6 +72,9 @@ describe('YouTube comment threads (fixture notes 8.7)', () => {
     const videoId = await publish('Limited');
     for (let index = 0; index < 5; index += 1) {
       await yt.setup.peer.reply(videoId, `C${index}`);
+      // Each a millisecond apart: comments of one instant have no order but the API's (ties are covered by
+      // the cursor's ids, not by this test).
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const first = await yt.connector.inbox!.pull!(yt.credentials, { cursor: null, limit: 2 });
     const second = await yt.connector.inbox!.pull!(yt.credentials, { cursor: first.cursor });

@@ -58,7 +58,7 @@ export const serviceConfigSchema = z.object({
     .max(5000)
     .optional()
     .describe(
-      'publish attempts one content process runs at once, 1 to 5000 (default 256); a network answering in 200 ms lets 256 go out at about 900 a second',
+      'publish attempts one content process runs at once, 1 to 5000 (default 1000); they mostly wait on the networks',
     ),
   // The content service's media library: files, the key of its signed links, and where networks reach them.
   CHORUS_MEDIA_DIR: mediaDirVariable,

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { createServer as createTcpServer } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bufferedFetch } from './buffered-fetch.js';
+import { bufferedFetch, createBufferedFetch } from './buffered-fetch.js';
+import { createHttpClient } from './http-client.js';
+import { RetriableError } from '../errors/connector-errors.js';
 
 // Every scenario runs through the global fetch and bufferedFetch against the same server: what a connector
 // can observe must be the same.
@@ -19,6 +22,8 @@ let other: Server;
 let base: string;
 let otherBase: string;
 const seen: Seen[] = [];
+/** Answers of /endless still open: they never end. */
+const endless: ServerResponse[] = [];
 
 function routes(req: IncomingMessage, res: ServerResponse, body: string): void {
   seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
@@ -67,6 +72,16 @@ function routes(req: IncomingMessage, res: ServerResponse, body: string): void {
       res.writeHead(200, { 'content-length': '100' });
       res.write('part');
       return;
+    case '/layered':
+      // gzip applied first, then br: undone br first.
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip, br' });
+      res.end(brotliCompressSync(gzipSync('twice squeezed')));
+      return;
+    case '/endless':
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      endless.push(res);
+      res.write(Buffer.alloc(64 * 1024));
+      return;
     case '/empty':
       res.writeHead(204);
       res.end();
@@ -98,6 +113,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const open of endless) {
+    open.destroy();
+  }
   for (const target of [server, other]) {
     target.closeAllConnections();
     await new Promise((resolve) => target.close(resolve));
@@ -288,6 +306,70 @@ describe('bufferedFetch', () => {
       short.closeAllConnections();
       await new Promise((resolve) => short.close(resolve));
     }
+  });
+
+  it('undoes several content codings, the last applied first', async () => {
+    expect(await (await bufferedFetch(`${base}/layered`)).text()).toBe('twice squeezed');
+  });
+
+  it('stops downloading a body whose stream is cancelled unread', async () => {
+    const response = await bufferedFetch(`${base}/endless`);
+    await response.body!.cancel();
+    const open = endless.at(-1)!;
+    await new Promise<void>((resolve) => {
+      if (open.destroyed || open.socket?.destroyed !== false) {
+        resolve();
+      } else {
+        open.once('close', () => resolve());
+      }
+    });
+    expect(open.writableEnded).toBe(false);
+  });
+
+  it('gives up a connection that does not complete in time, as "not sent" (fetch\'s connect timeout)', async () => {
+    // A listener that never speaks TLS: the connection's handshake never completes. (It reads what comes, so
+    // that it sees the client close.)
+    const silent = createTcpServer((socket) => socket.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const fetchWith = createBufferedFetch({ connectTimeoutMs: 200 });
+      const error = (await fetchWith(`https://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }).catch(
+        (caught: unknown) => caught,
+      )) as Error;
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error.cause as { code?: string }).code).toBe('UND_ERR_CONNECT_TIMEOUT');
+      // Through the SDK's client, a write that never connected is retriable: nothing was sent.
+      const http = createHttpClient({ fetch: fetchWith as typeof fetch, timeoutMs: 5_000 });
+      await expect(
+        http.fetch(`https://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }),
+      ).rejects.toBeInstanceOf(RetriableError);
+    } finally {
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it("lets go of the caller's and the host's signals once an answer's body is done", async () => {
+    const host = new AbortController();
+    const http = createHttpClient({ timeoutMs: 5_000, signal: () => host.signal });
+    const added: string[] = [];
+    const removed: string[] = [];
+    const add = host.signal.addEventListener.bind(host.signal);
+    const remove = host.signal.removeEventListener.bind(host.signal);
+    host.signal.addEventListener = (type: string, ...rest: never[]) => {
+      added.push(type);
+      return add(type, ...(rest as [never]));
+    };
+    host.signal.removeEventListener = (type: string, ...rest: never[]) => {
+      removed.push(type);
+      return remove(type, ...(rest as [never]));
+    };
+    for (let i = 0; i < 12; i += 1) {
+      await (await http.fetch(`${base}/json`)).text();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(added.length).toBe(12);
+    expect(removed.length).toBe(12);
   });
 
   it('hands bodies it does not encode itself (FormData) to the global fetch', async () => {

@@ -3,8 +3,13 @@ import https from 'node:https';
 import zlib from 'node:zlib';
 import { BufferedResponse } from './buffered-response.js';
 
+export interface BufferedFetchOptions {
+  /** How long a connection (and its TLS handshake) may take: fetch's (undici's) 10 s by default. */
+  readonly connectTimeoutMs?: number;
+}
+
 /**
- * fetch for the requests connectors make, over node:http with kept-alive connections (ADR 0032): fetch's web
+ * A fetch for the requests connectors make, over node:http with kept-alive connections (ADR 0032): fetch's web
  * streams cost several times more CPU per request than the rest of a publish, which a publishing burst of
  * hundreds of calls a second feels. Same behaviour as fetch for bodies of text, bytes or form parameters:
  * fetch's default headers, redirects followed (or returned with `redirect: 'manual'`), gzip/deflate/br
@@ -12,29 +17,43 @@ import { BufferedResponse } from './buffered-response.js';
  * with the cause (its code) attached. Anything else (streams, FormData, Blob bodies, other schemes) goes to
  * the global fetch.
  */
-export async function bufferedFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
+export function createBufferedFetch(
+  options: BufferedFetchOptions = {},
+): (input: string | URL, init?: RequestInit) => Promise<Response> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+  return (input, init = {}) => fetchBuffered(input, init, connectTimeoutMs);
+}
+
+async function fetchBuffered(input: string | URL, init: RequestInit, connectTimeoutMs: number): Promise<Response> {
   let url = new URL(input);
   const body = encodeBody(init.body);
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || body === UNSUPPORTED) {
     return globalThis.fetch(url, init);
   }
   let method = (init.method ?? 'GET').toUpperCase();
-  let headers = requestHeaders(init.headers, body);
+  let headers = requestHeaders(init.headers, body, url.protocol);
   let payload = body?.bytes;
   for (let redirects = 0; ; redirects += 1) {
-    const answer = await exchange(url, method, headers, payload, init.signal ?? undefined);
+    const answer = await exchange(url, method, headers, payload, init.signal ?? undefined, connectTimeoutMs);
     const location = answer.headers.get('location');
     if (!REDIRECTS.has(answer.status) || location === null || init.redirect === 'manual') {
-      // A Response at run time (it extends it); typed apart only for TypeScript's sake (buffered-response.ts).
-      return new BufferedResponse(
-        answer.bytes,
-        { status: answer.status, statusText: answer.statusText, headers: answer.headers },
-        {
-          url: url.toString(),
-          redirected: redirects > 0,
-          nullBody: method === 'HEAD' || NULL_BODY.has(answer.status),
-        },
-      ) as unknown as Response;
+      try {
+        // A Response at run time (it extends it); typed apart only for TypeScript's sake (buffered-response.ts).
+        return new BufferedResponse(
+          answer.bytes,
+          { status: answer.status, statusText: answer.statusText, headers: answer.headers },
+          {
+            url: url.toString(),
+            redirected: redirects > 0,
+            nullBody: method === 'HEAD' || NULL_BODY.has(answer.status),
+            stop: answer.stop,
+          },
+        ) as unknown as Response;
+      } catch (error) {
+        // A status or status text no Response can carry: fetch fails the same way.
+        answer.stop();
+        throw new TypeError('fetch failed', { cause: error });
+      }
     }
     if (init.redirect === 'error') {
       throw new TypeError('fetch failed', { cause: new Error(`redirect to ${location} refused`) });
@@ -78,8 +97,13 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
   'accept-language': '*',
   'sec-fetch-mode': 'cors',
   'user-agent': 'node',
-  'accept-encoding': 'gzip, deflate',
 };
+// fetch asks for brotli over TLS only.
+const ACCEPT_ENCODING = { 'http:': 'gzip, deflate', 'https:': 'br, gzip, deflate' } as const;
+/** fetch's connect timeout (undici's): a host that never answers the connection is "not sent", not a hang. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** The most a compressed answer may grow to once decoded (a small "zip bomb" must not exhaust memory). */
+const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 // Idle kept-alive sockets do not hold the process open (the agents unref them). An idle socket is closed
 // after 4 s, or 1 s before the server's own `Keep-Alive: timeout=` when that is shorter (Node applies the
 // hint only when a timeout is set), as fetch does: a request written on a socket the server is closing
@@ -117,8 +141,12 @@ function encodeBody(
 function requestHeaders(
   given: ConstructorParameters<typeof Headers>[0],
   body: { bytes: Buffer; type: string | null } | undefined,
+  protocol: string,
 ): Record<string, string> {
-  const headers: Record<string, string> = { ...DEFAULT_HEADERS };
+  const headers: Record<string, string> = {
+    ...DEFAULT_HEADERS,
+    'accept-encoding': ACCEPT_ENCODING[protocol as 'http:' | 'https:'],
+  };
   // Headers joins repeated names and lower-cases them, as fetch sends them.
   new Headers(given).forEach((value, name) => {
     headers[name] = value;
@@ -138,6 +166,8 @@ interface Answer {
   readonly headers: Headers;
   /** The body, decoded; rejects when the connection drops or the signal aborts before its end. */
   readonly bytes: Promise<Buffer>;
+  /** Stops receiving the body (its readers then fail): a cancelled body stream downloads no further. */
+  readonly stop: () => void;
 }
 
 /** One request: resolves once the answer's head is in; its body keeps arriving into `bytes`. */
@@ -147,6 +177,7 @@ function exchange(
   headers: Record<string, string>,
   payload: Buffer | undefined,
   signal: AbortSignal | undefined,
+  connectTimeoutMs: number,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -158,6 +189,23 @@ function exchange(
       method,
       headers,
       agent: agents[url.protocol as 'http:' | 'https:'],
+    });
+    request.on('socket', (socket) => {
+      const tls = url.protocol === 'https:';
+      // A kept-alive connection is there already; a fresh one is connecting, or (TLS) shaking hands.
+      if (request.reusedSocket || (!tls && !socket.connecting)) {
+        return;
+      }
+      const timer = setTimeout(() => {
+        const error = Object.assign(new Error(`connecting to ${url.host} timed out`), {
+          code: 'UND_ERR_CONNECT_TIMEOUT',
+        });
+        request.destroy(error);
+      }, connectTimeoutMs);
+      timer.unref();
+      const connected = () => clearTimeout(timer);
+      socket.once(tls ? 'secureConnect' : 'connect', connected);
+      socket.once('close', connected);
     });
     let failBody: ((error: unknown) => void) | undefined;
     const onAbort = () => {
@@ -195,11 +243,9 @@ function exchange(
         });
         incoming.on('end', () => {
           done();
-          try {
-            resolveBody(decode(Buffer.concat(chunks), incoming.headers['content-encoding']));
-          } catch (error) {
-            rejectBody(new TypeError('terminated', { cause: error }));
-          }
+          decode(Buffer.concat(chunks), incoming.headers['content-encoding']).then(resolveBody, (error) =>
+            rejectBody(new TypeError('terminated', { cause: error })),
+          );
         });
       });
       // A body nobody reads (a redirect followed, an answer judged by its status) must not fail unhandled.
@@ -209,30 +255,60 @@ function exchange(
         statusText: incoming.statusMessage ?? '',
         headers: answerHeaders,
         bytes,
+        stop: () => {
+          failBody?.(new TypeError('terminated', { cause: new Error('the body was cancelled') }));
+          incoming.destroy();
+          done();
+        },
       });
     });
     request.end(payload);
   });
 }
 
-function decode(bytes: Buffer, encoding: string | undefined): Buffer {
-  if (bytes.byteLength === 0) {
-    return bytes;
+/** Undoes each content coding, last applied first (`gzip, br`: br, then gzip), off the event loop. */
+async function decode(bytes: Buffer, encoding: string | undefined): Promise<Buffer> {
+  let decoded = bytes;
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity')
+    .reverse();
+  for (const coding of codings) {
+    if (decoded.byteLength === 0) {
+      break;
+    }
+    decoded = await inflate(decoded, coding);
   }
-  switch (encoding?.trim().toLowerCase() ?? 'identity') {
-    case 'gzip':
-    case 'x-gzip':
-      return zlib.gunzipSync(bytes);
-    case 'deflate':
-      return zlib.inflateSync(bytes);
-    case 'br':
-      return zlib.brotliDecompressSync(bytes);
-    default:
-      return bytes;
-  }
+  return decoded;
+}
+
+function inflate(bytes: Buffer, coding: string): Promise<Buffer> {
+  const options = { maxOutputLength: MAX_DECODED_BYTES };
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, result: Buffer) => (error ? reject(error) : resolve(result));
+    switch (coding) {
+      case 'gzip':
+      case 'x-gzip':
+        zlib.gunzip(bytes, options, done);
+        return;
+      case 'deflate':
+        zlib.inflate(bytes, options, done);
+        return;
+      case 'br':
+        zlib.brotliDecompress(bytes, options, done);
+        return;
+      default:
+        // A coding fetch does not know: the bytes are handed over as they came (as fetch does).
+        resolve(bytes);
+    }
+  });
 }
 
 /** What fetch rejects with on abort: the signal's reason (an Error, or whatever the caller gave). */
 function abortReason(signal: AbortSignal): Error {
   return (signal.reason as Error | undefined) ?? new DOMException('This operation was aborted', 'AbortError');
 }
+
+/** The SDK's HTTP client's fetch (declared last: it reads the module's constants as it is made). */
+export const bufferedFetch = createBufferedFetch();

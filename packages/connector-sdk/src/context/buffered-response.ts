@@ -17,13 +17,14 @@ export class BufferedResponse extends ResponseBase {
   readonly #url: string;
   readonly #redirected: boolean;
   readonly #nullBody: boolean;
+  readonly #stop: () => void;
   #used = false;
   #stream: ReadableStream<Uint8Array> | null | undefined;
 
   constructor(
     bytes: Promise<Buffer>,
     init: { status: number; statusText: string; headers: Headers },
-    meta: { url: string; redirected: boolean; nullBody: boolean },
+    meta: { url: string; redirected: boolean; nullBody: boolean; stop: () => void },
   ) {
     super(null, init);
     // Nobody may read the body; its failure must not surface as an unhandled rejection.
@@ -32,6 +33,15 @@ export class BufferedResponse extends ResponseBase {
     this.#url = meta.url;
     this.#redirected = meta.redirected;
     this.#nullBody = meta.nullBody;
+    this.#stop = meta.stop;
+  }
+
+  /** Settles when the body has arrived, failed or was cancelled (the HTTP client then lets go of its signals). */
+  get settled(): Promise<void> {
+    return this.#bytes.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   get url(): string {
@@ -52,6 +62,7 @@ export class BufferedResponse extends ResponseBase {
     }
     if (this.#stream === undefined) {
       const read = () => this.#consume();
+      const stop = this.#stop;
       // Pulled only when someone reads it (high-water mark 0): taking the stream and cancelling it reads nothing.
       this.#stream = new ReadableStream<Uint8Array>(
         {
@@ -62,6 +73,10 @@ export class BufferedResponse extends ResponseBase {
             } catch (error) {
               controller.error(error);
             }
+          },
+          // Cancelled unread (a page too large for a preview): stop downloading it.
+          cancel() {
+            stop();
           },
         },
         { highWaterMark: 0 },
@@ -106,7 +121,7 @@ export class BufferedResponse extends ResponseBase {
     return new BufferedResponse(
       this.#bytes,
       { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) },
-      { url: this.#url, redirected: this.#redirected, nullBody: this.#nullBody },
+      { url: this.#url, redirected: this.#redirected, nullBody: this.#nullBody, stop: this.#stop },
     );
   }
 
@@ -117,4 +132,14 @@ export class BufferedResponse extends ResponseBase {
     this.#used = true;
     return this.#nullBody ? Buffer.alloc(0) : this.#bytes;
   }
+}
+
+/**
+ * When the body of an answer of bufferedFetch is done with (arrived, failed or cancelled); undefined for any
+ * other Response (its body's end cannot be told).
+ */
+export function bodySettled(response: Response): Promise<void> | undefined {
+  return (response as unknown) instanceof BufferedResponse
+    ? (response as unknown as BufferedResponse).settled
+    : undefined;
 }

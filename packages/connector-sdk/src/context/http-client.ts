@@ -1,6 +1,7 @@
 import { AmbiguousError, RetriableError } from '../errors/connector-errors.js';
 import { classifyError, neverSent } from '../errors/classify-error.js';
 import { bufferedFetch } from './buffered-fetch.js';
+import { bodySettled } from './buffered-response.js';
 
 export interface HttpRequestInit extends RequestInit {
   /** The endpoint's name in the manifest's rate-limit policy; every request also counts for '*'. */
@@ -54,24 +55,45 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }, timeoutMs);
       timer.unref();
       // The caller's and the host's signals abort this request too (linked by hand: AbortSignal.any costs
-      // more than the rest of a request's set-up on a publishing burst).
-      for (const linked of [requestInit.signal, options.signal?.()]) {
-        if (linked?.aborted) {
-          abort.abort(linked.reason);
-        } else {
-          linked?.addEventListener('abort', () => abort.abort(linked.reason), { once: true });
-        }
-      }
+      // more than the rest of a request's set-up on a publishing burst), until its body is done with.
+      const unlink = linkSignals(abort, [requestInit.signal, options.signal?.()]);
       let response: Response;
       try {
         response = await baseFetch(url, { ...requestInit, method, signal: abort.signal });
       } catch (error) {
         clearTimeout(timer);
+        unlink();
         throw transportError(error, info, timedOut ? timeoutMs : undefined);
       }
+      void bodySettled(response)?.then(() => {
+        clearTimeout(timer);
+        unlink();
+      });
       options.hooks?.afterResponse?.(info, response);
       return response;
     },
+  };
+}
+
+/** Aborts `target` when any of `signals` aborts; returns what removes the listeners again. */
+function linkSignals(target: AbortController, signals: readonly (AbortSignal | null | undefined)[]): () => void {
+  const links: { signal: AbortSignal; listener: () => void }[] = [];
+  for (const signal of signals) {
+    if (!signal) {
+      continue;
+    }
+    if (signal.aborted) {
+      target.abort(signal.reason);
+      continue;
+    }
+    const listener = () => target.abort(signal.reason);
+    signal.addEventListener('abort', listener, { once: true });
+    links.push({ signal, listener });
+  }
+  return () => {
+    for (const { signal, listener } of links) {
+      signal.removeEventListener('abort', listener);
+    }
   };
 }
 

@@ -31,8 +31,9 @@ export interface PublisherOptions {
 export const DEFAULT_PUBLISHER_OPTIONS: PublisherOptions = {
   enabled: true,
   pollMs: 250,
-  // A network answering in 200 ms lets 256 attempts go out at about 900 a second (docs/publishing.md).
-  concurrency: 256,
+  // Attempts mostly wait on the network: with answers in 200 ms, 1,000 in flight hand a burst of 10,000
+  // over in under 7 s on 2 cores (256: 11 s; docs/publishing.md).
+  concurrency: 1_000,
   batchSize: 100,
   heartbeatMs: 3_000,
   staleAfterMs: 15_000,

@@ -8,21 +8,23 @@ import { postFailedEvent, postNeedsReviewEvent, postPublishedEvent } from './pub
 
 /**
  * SET assignments that make a target take the post's newest revision (`pending`, written when the target
- * could not take it at scheduling) where `when` holds, and forget it: only where nothing of the older
- * revision can be out any more. Every expression reads the row as it was before the UPDATE.
+ * could not take it at scheduling) where `take` holds, and forget it where `forget` holds (by default the
+ * same): only where nothing of the older revision can be out any more. A new revision starts afresh, as
+ * scheduling makes it (attempts and the look-up window). Every expression reads the row as it was.
  */
-export function takePendingRevision(when: string): string {
-  const takes = `(${when}) AND pending IS NOT NULL`;
-  const take = (column: string, value: string) =>
+export function takePendingRevision(take: string, forget: string = take): string {
+  const takes = `(${take}) AND pending IS NOT NULL`;
+  const taken = (column: string, value: string) =>
     `${column} = CASE WHEN ${takes} THEN ${value} ELSE ${column} END`;
   return [
-    take('revision', `(pending->>'revision')::int`),
-    take('payload', `pending->'payload'`),
-    take('due_at', `(pending->>'dueAt')::timestamptz`),
-    take('idempotency_key', `pending->>'idempotencyKey'`),
-    take('fingerprint', `pending->>'fingerprint'`),
-    take('first_attempt_at', 'NULL'),
-    `pending = CASE WHEN ${when} THEN NULL ELSE pending END`,
+    taken('revision', `(pending->>'revision')::int`),
+    taken('payload', `pending->'payload'`),
+    taken('due_at', `(pending->>'dueAt')::timestamptz`),
+    taken('idempotency_key', `pending->>'idempotencyKey'`),
+    taken('fingerprint', `pending->>'fingerprint'`),
+    taken('attempts', '0'),
+    taken('first_attempt_at', 'NULL'),
+    `pending = CASE WHEN ${forget} THEN NULL ELSE pending END`,
   ].join(',\n           ');
 }
 
@@ -137,7 +139,7 @@ export async function settleIn(
            next_attempt_at = CASE WHEN ${takes} THEN GREATEST($6, ${PENDING_DUE}) ELSE $6 END,
            must_look = $7, failures = CASE WHEN ${takes} THEN 0 ELSE failures + $8 END, reason_code = NULL,
            reason_message = CASE WHEN ${later} THEN NULL ELSE $9 END, reason_action = NULL,
-           ${takePendingRevision('NOT $7 AND NOT cancel_requested')}, ${release}
+           ${takePendingRevision('NOT $7 AND NOT cancel_requested', 'NOT $7')}, ${release}
          ${where} RETURNING attempts`,
         [
           ...fence,
@@ -160,7 +162,7 @@ export async function settleIn(
            reason_code = CASE WHEN ${edited} THEN NULL ELSE $5 END,
            reason_message = CASE WHEN ${edited} THEN NULL ELSE $6 END,
            reason_action = CASE WHEN ${edited} THEN NULL ELSE $7 END,
-           ${takePendingRevision('NOT cancel_requested')}, ${release}
+           ${takePendingRevision('NOT cancel_requested', 'true')}, ${release}
          ${where} RETURNING attempts, state`,
         [...fence, transition.code, transition.message, transition.action],
       );
@@ -179,9 +181,17 @@ export async function settleIn(
       break;
     case 'cancelled':
       updated = await tx.query(
-        `UPDATE content.publication SET state = 'cancelled', must_look = false, waiting_reason = NULL,
-           reason_code = NULL, reason_message = NULL, reason_action = NULL, pending = NULL, ${release}
-         ${where} AND cancel_requested RETURNING attempts`,
+        // The attempt made no call, none of its target's is out, and it may not call (refused at its start):
+        // the post left the calendar; or it was edited since the claim, and the target takes the newest
+        // revision at its time; or (the post put back meanwhile) it is simply due again.
+        `UPDATE content.publication
+           SET state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'scheduled' END,
+           next_attempt_at = CASE WHEN cancel_requested THEN next_attempt_at
+             WHEN pending IS NOT NULL THEN GREATEST($3, ${PENDING_DUE}) ELSE $3 END,
+           failures = CASE WHEN cancel_requested THEN failures ELSE 0 END,
+           must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
+           reason_action = NULL, ${takePendingRevision('true')}, ${release}
+         ${where} RETURNING attempts`,
         fence,
       );
       break;

@@ -202,7 +202,8 @@ export class PublicationTypeormRepository implements PublicationRepository {
   /**
    * The fence right before the network, for the attempts about to call together: from this commit on a call
    * may be out, so each row must be looked up (must_look) and nobody may take it over before the call can no
-   * longer land (the lease). An attempt whose row did not match (taken over, or cancelled) makes no call.
+   * longer land (the lease). An attempt whose row did not match (taken over, cancelled, or edited since its
+   * claim) makes no call.
    */
   private async startCalls(
     batch: readonly { attempt: ClaimedAttempt; leaseMs: number }[],
@@ -218,7 +219,7 @@ export class PublicationTypeormRepository implements PublicationRepository {
                   updated_at = clock_timestamp()
              FROM unnest($1::uuid[], $2::uuid[]) AS a(target_id, attempt_id)
             WHERE p.target_id = a.target_id AND p.attempt_id = a.attempt_id AND p.state = 'publishing'
-              AND NOT p.cancel_requested
+              AND NOT p.cancel_requested AND p.pending IS NULL
            RETURNING p.attempt_id`,
           [calls.map((call) => call.attempt.targetId), calls.map((call) => call.attempt.attemptId), leaseMs],
         );
@@ -459,7 +460,7 @@ export async function schedulePublications(tx: Tx, scheduled: readonly EventEnve
            due_at = EXCLUDED.due_at, next_attempt_at = EXCLUDED.next_attempt_at, state = 'scheduled',
            idempotency_key = EXCLUDED.idempotency_key, fingerprint = EXCLUDED.fingerprint, failures = 0,
            attempts = 0, first_attempt_at = NULL, waiting_reason = NULL, reason_code = NULL,
-           reason_message = NULL, reason_action = NULL, updated_at = EXCLUDED.updated_at
+           reason_message = NULL, reason_action = NULL, pending = NULL, updated_at = EXCLUDED.updated_at
          WHERE content.publication.state IN ('scheduled', 'waiting', 'failed', 'cancelled')
            AND content.publication.must_look = false`,
         [

@@ -36,6 +36,11 @@ type CredentialsResult =
 
 /** Reads of one batch run this many at a time: each takes the channel's lock and writes an audit entry. */
 const BATCH_READ_PARALLELISM = 8;
+/**
+ * A channel whose read takes longer (a slow token refresh at its network) is answered 503 for itself, so that
+ * it does not hold the batch's other channels past the caller's timeout.
+ */
+const BATCH_ITEM_DEADLINE_MS = 10_000;
 
 /** Who reads a channel's tokens and why: both go to the audit log with every read (ADR 0018). */
 export const SERVICE_NAME_HEADER = 'x-chorus-service';
@@ -111,13 +116,47 @@ export class InternalChannelsHttpController {
     const reader = readerOf(request);
     const results = new Array<CredentialsResult>(body.channelIds.length);
     let next = 0;
+    let failed = false;
     const worker = async () => {
-      for (let index = next++; index < body.channelIds.length; index = next++) {
-        results[index] = await this.readOne(request.internalTenantId, body.channelIds[index]!, reader);
+      // After a read that fails the whole request, nothing more is read (nor audited) for nobody.
+      for (let index = next++; index < body.channelIds.length && !failed; index = next++) {
+        try {
+          results[index] = await this.readOneInTime(
+            request.internalTenantId,
+            body.channelIds[index]!,
+            reader,
+          );
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
     };
     await Promise.all(Array.from({ length: BATCH_READ_PARALLELISM }, worker));
     return { results };
+  }
+
+  private readOneInTime(
+    tenantId: string,
+    channelId: string,
+    reader: { service: string; purpose: string },
+  ): Promise<CredentialsResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<CredentialsResult>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            channelId,
+            status: 503,
+            message: `Reading this channel's credentials took longer than ${BATCH_ITEM_DEADLINE_MS / 1000} s; try again`,
+          }),
+        BATCH_ITEM_DEADLINE_MS,
+      );
+    });
+    const read = this.readOne(tenantId, channelId, reader);
+    // A read still running past its deadline finishes on its own (its refresh is kept); its answer is dropped.
+    read.catch(() => undefined);
+    return Promise.race([read, late]).finally(() => clearTimeout(timer));
   }
 
   private async readOne(

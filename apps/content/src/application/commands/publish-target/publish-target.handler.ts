@@ -159,7 +159,8 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
     // before its call started), no call is made. The lease now covers the publish timeout.
     const lease = this.options.publishTimeoutMs + this.options.leaseMarginMs;
     if (!(await this.publications.startCall(attempt, lease))) {
-      // Taken over (the settle below is fenced out too), or the post left the calendar since the claim.
+      // Taken over (the settle below is fenced out too), or since the claim the post left the calendar or was
+      // edited (the target then takes its newest revision).
       return cancelled;
     }
     try {
