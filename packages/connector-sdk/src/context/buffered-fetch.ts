@@ -24,7 +24,11 @@ export function createBufferedFetch(
   return (input, init = {}) => fetchBuffered(input, init, connectTimeoutMs);
 }
 
-async function fetchBuffered(input: string | URL, init: RequestInit, connectTimeoutMs: number): Promise<Response> {
+async function fetchBuffered(
+  input: string | URL,
+  init: RequestInit,
+  connectTimeoutMs: number,
+): Promise<Response> {
   let url = new URL(input);
   const body = encodeBody(init.body);
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || body === UNSUPPORTED) {

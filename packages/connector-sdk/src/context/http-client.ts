@@ -76,7 +76,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 }
 
 /** Aborts `target` when any of `signals` aborts; returns what removes the listeners again. */
-function linkSignals(target: AbortController, signals: readonly (AbortSignal | null | undefined)[]): () => void {
+function linkSignals(
+  target: AbortController,
+  signals: readonly (AbortSignal | null | undefined)[],
+): () => void {
   const links: { signal: AbortSignal; listener: () => void }[] = [];
   for (const signal of signals) {
     if (!signal) {
