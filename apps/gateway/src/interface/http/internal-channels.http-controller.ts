@@ -118,7 +118,7 @@ export class InternalChannelsHttpController {
     let next = 0;
     let failed = false;
     const worker = async () => {
-      // After a read that fails the whole request, nothing more is read (nor audited) for nobody.
+      // Once a read has failed the whole request, nothing more is read (nor audited): nobody would get it.
       for (let index = next++; index < body.channelIds.length && !failed; index = next++) {
         try {
           results[index] = await this.readOneInTime(
