@@ -1,7 +1,7 @@
 // The gateway's internal credentials API as the publisher calls it (POST /internal/channels/credentials with
-// { channelIds }, and GET /internal/channels/:id/credentials, with the internal token), answering for the
-// benchmark's channels on the fake network. The gateway itself and its vault are measured elsewhere; here they
-// would only add the cost of 1,000 OAuth connections.
+// { channelIds } and the internal token), answering for the benchmark's channels on the fake network. The
+// gateway itself and its vault are measured elsewhere; here they would only add the cost of 1,000 OAuth
+// connections.
 import { createServer } from 'node:http';
 
 export async function startCredentialsServer(internalToken, credentialsByChannel) {
@@ -29,9 +29,7 @@ export async function startCredentialsServer(internalToken, credentialsByChannel
       });
       return;
     }
-    const match = /^\/internal\/channels\/([^/]+)\/credentials$/u.exec(req.url ?? '');
-    const result = match ? resultOf(match[1]) : { status: 404, message: 'no such route' };
-    answer(res, result.status, result);
+    answer(res, 404, { message: 'no such route' });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

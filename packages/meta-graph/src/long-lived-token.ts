@@ -1,4 +1,4 @@
-import { ReauthRequiredError, z, type Clock } from '@chorus/connector-sdk';
+import { ReauthRequiredError, SharedCalls, z, type Clock } from '@chorus/connector-sdk';
 import type { GraphClient } from './graph-client.js';
 
 // Instagram Login also answers the permissions granted (3.1 step 2), a list or one comma-separated string;
@@ -117,17 +117,10 @@ export function refreshLongLivedToken(
   );
 }
 
-/** One refresh per account at a time: tokens rotate, so a second concurrent refresh would use a dead token. */
-export class SerialRefresh<T> {
-  private readonly running = new Map<string, Promise<T>>();
-
-  run(account: string, refresh: () => Promise<T>): Promise<T> {
-    const current = this.running.get(account);
-    if (current) {
-      return current;
-    }
-    const next = refresh().finally(() => this.running.delete(account));
-    this.running.set(account, next);
-    return next;
-  }
-}
+/**
+ * One refresh per account at a time: tokens rotate, so a second concurrent refresh would use a dead token.
+ * The SDK's SharedCalls is this same mechanism; the name stays for existing callers.
+ * @deprecated use SharedCalls of @chorus/connector-sdk
+ */
+export const SerialRefresh = SharedCalls;
+export type SerialRefresh<T> = SharedCalls<T>;

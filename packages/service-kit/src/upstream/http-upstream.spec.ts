@@ -66,14 +66,12 @@ describe('HttpUpstream', () => {
 
   it('is unavailable when nothing listens', async () => {
     const base = await serve((_req, res) => res.end());
-    const port = (server!.address() as AddressInfo).port;
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
     const upstream = new HttpUpstream('gateway', base);
     const failure = upstream.forward({ method: 'GET', path: '/', headers: {}, body: undefined });
     await expect(failure).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await expect(failure).rejects.toThrow(/gateway/);
-    expect(port).toBeGreaterThan(0);
   });
 
   it('is unavailable when the connection drops in the middle of the answer', async () => {

@@ -1,5 +1,4 @@
-import { z, type AuthCapability, type Credentials } from '@chorus/connector-sdk';
-import { SerialRefresh } from '@chorus/meta-graph';
+import { SharedCalls, z, type AuthCapability, type Credentials } from '@chorus/connector-sdk';
 import { FACEBOOK_LOGIN_SCOPES, INSTAGRAM_LOGIN_SCOPES, LOGINS } from '../config.js';
 import { loginOf, type InstagramDeps } from '../instagram-deps.js';
 import { exchangeFacebookLogin } from './facebook-login.js';
@@ -16,7 +15,7 @@ const profile = z.object({
 /** Both logins (ADR 0009): the `login` parameter chooses, the credentials remember. */
 export function createInstagramAuth(deps: InstagramDeps): AuthCapability {
   const { config } = deps;
-  const refreshing = new SerialRefresh<Credentials>();
+  const refreshing = new SharedCalls<Credentials>();
   return {
     oauth2: {
       start(request) {

@@ -1,9 +1,8 @@
-import { z, type AuthCapability, type Credentials } from '@chorus/connector-sdk';
+import { SharedCalls, z, type AuthCapability, type Credentials } from '@chorus/connector-sdk';
 import {
   exchangeForLongLivedToken,
   refreshDue,
   refreshLongLivedToken,
-  SerialRefresh,
   type LongToken,
 } from '@chorus/meta-graph';
 import { THREADS_SCOPES } from '../config.js';
@@ -14,7 +13,7 @@ const profile = z.object({ id: z.string(), username: z.string().min(1), name: z.
 /** Threads login (4.1): code -> 1-hour token -> 60-day token, refreshed once at least 24 hours old. */
 export function createThreadsAuth(deps: ThreadsDeps): AuthCapability {
   const { config } = deps;
-  const refreshing = new SerialRefresh<Credentials>();
+  const refreshing = new SharedCalls<Credentials>();
   const credentialsOf = (accountId: string, token: LongToken, scopes?: readonly string[]): Credentials => {
     const now = deps.context.clock.now().getTime();
     return {

@@ -118,16 +118,11 @@ export async function settleIn(
   let updated: { attempts: number }[];
   const events: EventEnvelope[] = [];
   switch (transition.kind) {
-    case 'published':
-      updated = await tx.query(
-        `UPDATE content.publication SET state = 'published', remote_id = $5, url = $6, published_at = $7,
-           must_look = false, waiting_reason = NULL, reason_code = NULL, reason_message = NULL,
-           reason_action = NULL, pending = NULL, ${release}
-         ${where} RETURNING attempts`,
-        [...fence, transition.remoteId, transition.url, transition.publishedAt],
-      );
-      events.push(postPublishedEvent(attempt, transition, now));
-      break;
+    case 'published': {
+      // One statement for published outcomes, alone or many together.
+      const outcome = await settlePublishedIn(tx, [{ attempt, transition, now, callMade }]);
+      return { applied: outcome.applied[0]!, events: outcome.events };
+    }
     case 'waiting':
       updated = await tx.query(
         // A post taken off the calendar meanwhile: with nothing possibly out, the target is cancelled. An
